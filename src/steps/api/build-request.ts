@@ -1,0 +1,63 @@
+// Turns an API step into the exact request to send: variables filled, query encoded,
+// persona headers, then the step's own, then the tagging headers that must always win.
+import type { ApiRequest } from '../../model/definitions.ts';
+import { resolveSecretRefs } from '../../personas/secrets.ts';
+import type { Redactor } from '../../personas/redaction.ts';
+import { fillDeep, fillTemplate, type Variables } from '../template.ts';
+import { taggingHeaders } from './tagging.ts';
+
+export interface BuiltRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface RequestIdentity {
+  probe: string;
+  persona: string;
+  traceId: string;
+  /** Headers of the run (persona), sent unless the step overrides them. */
+  headers: Readonly<Record<string, string>>;
+}
+
+/** Joins a relative path onto a base URL that may itself have a path (`https://host/shop`). */
+export function joinUrl(base: string, path: string): URL {
+  const url = new URL(base);
+  const [pathname, search] = path.split('?', 2) as [string, string | undefined];
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${pathname.replace(/^\/+/, '')}`;
+  if (search) url.search = search;
+  return url;
+}
+
+export function buildRequest(
+  api: ApiRequest,
+  baseUrl: string,
+  variables: Variables,
+  identity: RequestIdentity,
+  redactor: Redactor,
+): BuiltRequest {
+  const url = joinUrl(baseUrl, fillTemplate(api.path, variables));
+  for (const [name, value] of Object.entries(resolveSecretRefs(api.query, redactor))) {
+    url.searchParams.append(name, fillTemplate(value, variables));
+  }
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'accept-encoding': 'gzip, deflate, br',
+    ...lowerCaseKeys(identity.headers),
+  };
+  for (const [name, value] of Object.entries(resolveSecretRefs(api.headers, redactor))) {
+    headers[name.toLowerCase()] = fillTemplate(value, variables);
+  }
+  let body: string | undefined;
+  if (api.body !== undefined) {
+    body = JSON.stringify(fillDeep(api.body, variables));
+    headers['content-type'] ??= 'application/json';
+  }
+  Object.assign(headers, taggingHeaders(identity.probe, identity.persona, identity.traceId));
+  return { method: api.method ?? 'GET', url: url.toString(), headers, ...(body !== undefined ? { body } : {}) };
+}
+
+function lowerCaseKeys(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+}

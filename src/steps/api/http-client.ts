@@ -1,0 +1,118 @@
+// One HTTP exchange through undici, bounded in every direction: a deadline over the
+// whole exchange, a body-size limit counted while reading (after decompression, so a
+// small gzip bomb is caught too), and a bounded number of redirects. It never throws:
+// a failed exchange is a value.
+import { performance } from 'node:perf_hooks';
+import { Agent, interceptors, request, type Dispatcher } from 'undici';
+import { formatMilliseconds } from '../../config/duration.ts';
+import { readBoundedBody, BodyTooLargeError } from './read-body.ts';
+
+export interface HttpExchangeRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  maxRedirects: number;
+  /** Aborts the exchange from outside (the run's deadline, shutdown). */
+  signal?: AbortSignal;
+}
+
+export interface HttpExchangeResponse {
+  status: number;
+  /** Lower-case names; repeated headers joined with `, `. */
+  headers: Record<string, string>;
+  body: Buffer;
+  durationMs: number;
+}
+
+export const TRANSPORT_FAILURES = ['timeout', 'aborted', 'connection', 'redirects', 'too-large', 'decode'] as const;
+export type TransportFailureKind = (typeof TRANSPORT_FAILURES)[number];
+
+export interface TransportFailure {
+  kind: TransportFailureKind;
+  message: string;
+  durationMs: number;
+  /** Known when the failure came after the headers (too-large, decode). */
+  status?: number;
+  headers?: Record<string, string>;
+}
+
+export type HttpExchange = { ok: true; response: HttpExchangeResponse } | { ok: false; failure: TransportFailure };
+
+let sharedDispatcher: Dispatcher | undefined;
+
+/** One connection pool for the process: keep-alive matters when a daemon probes every few seconds. */
+function dispatcher(): Dispatcher {
+  sharedDispatcher ??= new Agent({ keepAliveTimeout: 10_000 }).compose(interceptors.redirect());
+  return sharedDispatcher;
+}
+
+export async function closeHttpClient(): Promise<void> {
+  const current = sharedDispatcher;
+  sharedDispatcher = undefined;
+  await current?.close();
+}
+
+export async function exchange(req: HttpExchangeRequest): Promise<HttpExchange> {
+  const started = performance.now();
+  const elapsed = () => performance.now() - started;
+  const timeout = AbortSignal.timeout(Math.max(1, Math.ceil(req.timeoutMs)));
+  const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+  let status: number | undefined;
+  let headers: Record<string, string> | undefined;
+  try {
+    const response = await request(req.url, {
+      dispatcher: dispatcher(),
+      method: req.method as Dispatcher.HttpMethod,
+      headers: req.headers,
+      body: req.body,
+      signal,
+      maxRedirections: req.maxRedirects,
+      throwOnMaxRedirect: req.maxRedirects > 0,
+    } as Parameters<typeof request>[1]);
+    status = response.statusCode;
+    headers = flattenHeaders(response.headers);
+    const body = await readBoundedBody(response.body, headers, req.maxBodyBytes, signal);
+    return { ok: true, response: { status, headers, body, durationMs: elapsed() } };
+  } catch (error) {
+    const failure = describeFailure(error, req, timeout.aborted, elapsed());
+    return { ok: false, failure: { ...failure, ...(status !== undefined ? { status, headers } : {}) } };
+  }
+}
+
+function describeFailure(
+  error: unknown,
+  req: HttpExchangeRequest,
+  timedOut: boolean,
+  durationMs: number,
+): Omit<TransportFailure, 'status' | 'headers'> {
+  const err = error as Error & { code?: string; cause?: { code?: string; message?: string } };
+  if (error instanceof BodyTooLargeError) return { kind: 'too-large', message: error.message, durationMs };
+  if (timedOut) {
+    return { kind: 'timeout', message: `no complete response within ${formatMilliseconds(req.timeoutMs)} (${req.method} ${req.url})`, durationMs };
+  }
+  if (req.signal?.aborted) {
+    const reason = req.signal.reason instanceof Error ? req.signal.reason.message : String(req.signal.reason ?? 'aborted');
+    return { kind: 'aborted', message: `request aborted: ${reason}`, durationMs };
+  }
+  if (err.message === 'max redirects') {
+    return { kind: 'redirects', message: `more than ${req.maxRedirects} redirects (${req.method} ${req.url})`, durationMs };
+  }
+  if (err.code === 'Z_DATA_ERROR' || err.code === 'Z_BUF_ERROR' || err.code === 'ERR__ERROR_FORMAT_PADDING_1') {
+    return { kind: 'decode', message: `the body could not be decompressed: ${err.message}`, durationMs };
+  }
+  const code = err.code ?? err.cause?.code;
+  const detail = err.cause?.message ?? err.message;
+  return { kind: 'connection', message: `${code ? `${code}: ` : ''}${detail} (${req.method} ${req.url})`, durationMs };
+}
+
+function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return out;
+}

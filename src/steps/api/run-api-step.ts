@@ -1,0 +1,90 @@
+// One API step: build the request, make the exchange, judge what came back. Never
+// throws: whatever goes wrong becomes a check with an outcome.
+import type { ApiStep } from '../../model/definitions.ts';
+import type { CheckResult } from '../../model/results.ts';
+import { toMilliseconds } from '../../config/duration.ts';
+import { judgeHttp } from '../../validate/judge-response.ts';
+import { judgePayload } from '../../validate/judge-payload.ts';
+import type { StepContext, StepOutput } from '../step-context.ts';
+import { stepOutcome } from '../step-outcome.ts';
+import { buildRequest, type BuiltRequest } from './build-request.ts';
+import { exchange } from './http-client.ts';
+
+export async function runApiStep(step: ApiStep, ctx: StepContext): Promise<StepOutput> {
+  const expect = step.expect ?? {};
+  let request: BuiltRequest;
+  try {
+    request = buildRequest(step.api, ctx.target.url, ctx.variables, ctx, ctx.redactor);
+  } catch (error) {
+    return finish(step, [{ name: 'request', kind: 'setup', outcome: 'error', step: step.name, message: (error as Error).message }], 0);
+  }
+
+  const timeoutMs = Math.max(1, Math.min(toMilliseconds(step.api.timeout) ?? ctx.defaults.timeoutMs, ctx.remainingMs()));
+  const result = await exchange({
+    ...request,
+    timeoutMs,
+    maxBodyBytes: step.api.maxBodyBytes ?? ctx.defaults.maxBodyBytes,
+    maxRedirects: step.api.maxRedirects ?? ctx.defaults.maxRedirects,
+    signal: ctx.signal,
+  });
+
+  if (!result.ok) {
+    const { failure } = result;
+    const tooLarge = failure.kind === 'too-large';
+    const check: CheckResult = {
+      name: tooLarge ? 'body size' : failure.kind,
+      kind: tooLarge ? 'size' : 'transport',
+      // An oversized body is the target's answer, and a wrong one; the rest means we could not judge.
+      outcome: tooLarge ? 'fail' : 'error',
+      step: step.name,
+      message: failure.message,
+      ...(tooLarge ? { expected: `≤ ${step.api.maxBodyBytes ?? ctx.defaults.maxBodyBytes} bytes`, actual: 'more' } : {}),
+    };
+    return finish(step, [check], failure.durationMs, failure.status);
+  }
+
+  const { response } = result;
+  const readsJson = Boolean(
+    expect.schema !== undefined || expect.rules?.length || step.measures || step.capture || /json/i.test(expect.contentType ?? ''),
+  );
+  const http = judgeHttp(response, expect, readsJson, step.name);
+  if (!http.json) return finish(step, http.checks, response.durationMs, response.status);
+
+  const payload = await judgePayload(
+    http.json.value,
+    { schema: expect.schema, rules: expect.rules, measures: step.measures, capture: step.capture },
+    {
+      step: step.name,
+      variables: ctx.variables,
+      measures: ctx.measures,
+      schemas: ctx.schemas,
+      status: response.status,
+      headers: response.headers,
+    },
+  );
+  return finish(step, [...http.checks, ...payload.checks], response.durationMs, response.status, payload.measures, payload.captured);
+}
+
+function finish(
+  step: ApiStep,
+  checks: CheckResult[],
+  durationMs: number,
+  status?: number,
+  measures: Record<string, number> = {},
+  captured: Record<string, unknown> = {},
+): StepOutput {
+  const outcome = stepOutcome(checks);
+  const firstProblem = checks.find((c) => c.outcome === 'error' || c.outcome === 'fail');
+  return {
+    step: {
+      name: step.name,
+      outcome,
+      durationMs,
+      ...(status !== undefined ? { status } : {}),
+      ...(outcome === 'error' && firstProblem ? { error: firstProblem.message } : {}),
+    },
+    checks,
+    measures,
+    captured,
+  };
+}
