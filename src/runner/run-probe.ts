@@ -1,0 +1,176 @@
+// One probe × persona × target run, with its retries. Never throws and never hangs: the
+// whole attempt races its deadline, so even a custom rule that never returns cannot
+// stall the monitor; checks finished before the deadline are kept.
+import { performance } from 'node:perf_hooks';
+import type { ResolvedDefaults } from '../config/project.ts';
+import { formatMilliseconds, toMilliseconds } from '../config/duration.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { CheckResult, RunOutcome, RunResult, StepResult } from '../model/results.ts';
+import { Redactor, isSensitiveName } from '../personas/redaction.ts';
+import { setUpPersona } from '../personas/set-up-persona.ts';
+import { runApiStep } from '../steps/api/run-api-step.ts';
+import { newTraceId } from '../steps/api/tagging.ts';
+import { stepOutcome } from '../steps/step-outcome.ts';
+import type { SchemaRegistry } from '../validate/schemas.ts';
+import type { PlannedRun } from './plan.ts';
+
+export interface RunEnvironment {
+  defaults: ResolvedDefaults;
+  schemas: SchemaRegistry;
+  logger: Logger;
+  /** Overrides of the probe's own settings from the command line. */
+  overrides?: { retries?: number; runTimeoutMs?: number };
+  /** Aborts every run in flight (shutdown). */
+  signal?: AbortSignal;
+}
+
+interface Attempt {
+  outcome: RunOutcome;
+  error?: string;
+  steps: StepResult[];
+  checks: CheckResult[];
+  measures: Record<string, number>;
+  durationMs: number;
+}
+
+const SETUP_STEP = '(persona setup)';
+
+export async function runProbe(plan: PlannedRun, env: RunEnvironment): Promise<RunResult> {
+  const probe = plan.probe.definition;
+  const startedAt = new Date().toISOString();
+  const started = performance.now();
+  const retries = env.overrides?.retries ?? probe.retries ?? env.defaults.retries;
+  const timeoutMs = env.overrides?.runTimeoutMs ?? toMilliseconds(probe.timeout) ?? env.defaults.runTimeoutMs;
+  const log = env.logger.child({ probe: probe.name, persona: plan.persona.name, target: plan.target.name });
+
+  let attempts = 0;
+  let first: RunOutcome | undefined;
+  let last: Attempt;
+  for (;;) {
+    attempts += 1;
+    last = await attemptOnce(plan, env, timeoutMs);
+    first ??= last.outcome;
+    log.debug({ attempt: attempts, outcome: last.outcome, durationMs: Math.round(last.durationMs) }, 'attempt finished');
+    const retryable = last.outcome === 'error' || (last.outcome === 'fail' && probe.retryOn === 'any');
+    if (!retryable || attempts > retries || env.signal?.aborted) break;
+  }
+  const result: RunResult = {
+    probe: probe.name,
+    persona: plan.persona.name,
+    target: plan.target.name,
+    url: plan.target.url,
+    outcome: last.outcome,
+    flaky: attempts > 1 && last.outcome !== first,
+    startedAt,
+    durationMs: Math.round(performance.now() - started),
+    attempts,
+    ...(last.error ? { error: last.error } : {}),
+    steps: last.steps,
+    checks: last.checks,
+    measures: last.measures,
+    artifacts: [],
+  };
+  log.info({ outcome: result.outcome, attempts, durationMs: result.durationMs }, 'run finished');
+  return result;
+}
+
+async function attemptOnce(plan: PlannedRun, env: RunEnvironment, timeoutMs: number): Promise<Attempt> {
+  const redactor = new Redactor();
+  const started = performance.now();
+  const deadline = new AbortController();
+  const signal = env.signal ? AbortSignal.any([env.signal, deadline.signal]) : deadline.signal;
+  const state = { checks: [] as CheckResult[], steps: [] as StepResult[], measures: {} as Record<string, number>, current: SETUP_STEP };
+  const remainingMs = () => timeoutMs - (performance.now() - started);
+
+  let timer: NodeJS.Timeout | undefined;
+  const deadlinePassed = new Promise<'deadline'>((resolve) => {
+    // Not unref()ed on purpose: it is what guarantees the run ends even if nothing else is pending.
+    timer = setTimeout(() => resolve('deadline'), timeoutMs);
+  });
+  const work = runAttempt(plan, env, state, redactor, signal, remainingMs).then(() => 'done' as const);
+  const finished = await Promise.race([work, deadlinePassed]);
+  clearTimeout(timer);
+
+  // Copy now: an abandoned attempt may still be writing into `state`.
+  const checks = [...state.checks];
+  const steps = [...state.steps];
+  if (finished === 'deadline') {
+    deadline.abort(new Error(`run deadline of ${formatMilliseconds(timeoutMs)} passed`));
+    checks.push({
+      name: 'deadline',
+      kind: 'transport',
+      outcome: 'error',
+      step: state.current,
+      message: `the run did not finish within its ${formatMilliseconds(timeoutMs)} deadline (stuck in step '${state.current}')`,
+    });
+  }
+  const judged = checks.filter((c) => c.outcome !== 'skip');
+  const outcome: RunOutcome = judged.length === 0 ? 'error' : stepOutcome(checks);
+  const firstError = checks.find((c) => c.outcome === 'error');
+  const error = judged.length === 0 ? 'no checks ran: the probe judged nothing' : firstError?.message;
+  return redactor.deep({
+    outcome,
+    ...(outcome === 'error' && error ? { error } : {}),
+    steps,
+    checks,
+    measures: { ...state.measures },
+    durationMs: performance.now() - started,
+  });
+}
+
+async function runAttempt(
+  plan: PlannedRun,
+  env: RunEnvironment,
+  state: { checks: CheckResult[]; steps: StepResult[]; measures: Record<string, number>; current: string },
+  redactor: Redactor,
+  signal: AbortSignal,
+  remainingMs: () => number,
+): Promise<void> {
+  const probe = plan.probe.definition;
+  const traceId = newTraceId();
+  try {
+    let session;
+    try {
+      session = await setUpPersona(plan.persona, { probe: probe.name, target: plan.target, traceId, defaults: env.defaults, redactor, signal, remainingMs });
+    } catch (error) {
+      state.checks.push({ name: 'persona setup', kind: 'setup', outcome: 'error', step: SETUP_STEP, message: (error as Error).message });
+      state.steps.push(...probe.steps.map((s) => ({ name: s.name, outcome: 'skip' as const, durationMs: 0 })));
+      return;
+    }
+    const variables: Record<string, unknown> = { ...session.variables };
+    let stopped = false;
+    for (const step of probe.steps) {
+      if (stopped || signal.aborted) {
+        state.steps.push({ name: step.name, outcome: 'skip', durationMs: 0 });
+        continue;
+      }
+      state.current = step.name;
+      const out = await runApiStep(step, {
+        probe: probe.name,
+        persona: plan.persona.name,
+        target: plan.target,
+        variables,
+        headers: session.headers,
+        measures: state.measures,
+        traceId,
+        defaults: env.defaults,
+        schemas: env.schemas,
+        redactor,
+        signal,
+        remainingMs,
+      });
+      if (signal.aborted) return; // the deadline already spoke for this attempt
+      state.steps.push(out.step);
+      state.checks.push(...out.checks);
+      Object.assign(state.measures, out.measures);
+      for (const [name, value] of Object.entries(out.captured)) {
+        variables[name] = value;
+        if (isSensitiveName(name)) redactor.add(value);
+      }
+      if (out.step.outcome !== 'pass' && !step.soft) stopped = true;
+    }
+  } catch (error) {
+    // A bug in payloadwatch or a probe must cost one run, never the process.
+    state.checks.push({ name: 'internal', kind: 'transport', outcome: 'error', step: state.current, message: `unexpected error: ${(error as Error)?.stack ?? String(error)}` });
+  }
+}
