@@ -1,0 +1,32 @@
+// Option parsers for commander: a bad value is a usage error (exit 2) that names the
+// option, what it expects and what it got.
+import { InvalidArgumentError } from 'commander';
+import { toMilliseconds } from '../config/duration.ts';
+
+export function wholeNumber(min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number ≥ ${min}, got '${value}'.`);
+    return n;
+  };
+}
+
+export function duration(value: string): number {
+  const ms = toMilliseconds(/^\d+(\.\d+)?$/.test(value) ? Number(value) : (value as never));
+  if (ms === undefined || ms <= 0) throw new InvalidArgumentError(`expected a duration such as 500ms, 10s or 2m, got '${value}'.`);
+  return ms;
+}
+
+/** `--persona a,b --persona c` → `['a', 'b', 'c']`. */
+export function commaList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
+export function oneOfList<T extends string>(allowed: readonly T[], what: string) {
+  return (value: string, previous: T[] = []): T[] => {
+    const items = commaList(value);
+    const unknown = items.filter((item) => !allowed.includes(item as T));
+    if (unknown.length) throw new InvalidArgumentError(`unknown ${what} '${unknown.join("', '")}'; expected one of: ${allowed.join(', ')}.`);
+    return [...new Set([...previous, ...(items as T[])])];
+  };
+}
