@@ -28,3 +28,15 @@ export function resolveSecretRefs(
   }
   return out;
 }
+
+/** Reads every secret reference inside a JSON value (a request body). */
+export function resolveSecretsDeep(value: unknown, redactor: Redactor): unknown {
+  if (isSecretRef(value)) return readSecret(value.$secret, redactor);
+  if (Array.isArray(value)) return value.map((item) => resolveSecretsDeep(item, redactor));
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key] = resolveSecretsDeep(item, redactor);
+    return out;
+  }
+  return value;
+}

@@ -4,6 +4,7 @@ import { styleText } from 'node:util';
 import type { CheckResult, Report, RunResult } from '../model/results.ts';
 import { formatMilliseconds } from '../config/duration.ts';
 import type { Reporter, RunBeginInfo } from './reporter.ts';
+import { plural } from '../text/plural.ts';
 
 type Style = Parameters<typeof styleText>[0];
 
@@ -17,8 +18,9 @@ export class ConsoleReporter implements Reporter {
   }
 
   onBegin(info: RunBeginInfo): void {
-    const targets = info.targets.map((t) => `${t.name} (${t.url})`).join(', ');
-    this.write(`payloadwatch: ${info.total} run${info.total === 1 ? '' : 's'} against ${targets}\n\n`);
+    // A target given as a URL is named after its host; saying it twice adds nothing.
+    const targets = info.targets.map((t) => (t.url.includes(`//${t.name}`) ? t.url : `${t.name} (${t.url})`)).join(', ');
+    this.write(`payloadwatch: ${plural(info.total, 'run')} against ${targets}\n\n`);
   }
 
   onRunEnd(result: RunResult): void {
@@ -47,13 +49,13 @@ export class ConsoleReporter implements Reporter {
       this.paint(errored ? 'yellow' : 'dim', `${errored} errored`),
       this.paint(flaky ? 'yellow' : 'dim', `${flaky} flaky`),
     ];
-    this.write(`\n${total} run${total === 1 ? '' : 's'}: ${parts.join(', ')} (${seconds})\n`);
+    this.write(`\n${plural(total, 'run')}: ${parts.join(', ')} (${seconds})\n`);
   }
 
   private describe(check: CheckResult): string {
     const mark = check.outcome === 'warn' ? MARK.warn : check.outcome === 'error' ? MARK.error : MARK.fail;
     const style: Style = check.outcome === 'fail' ? 'red' : 'yellow';
-    const lines = [`    ${this.paint(style, mark)} ${check.kind} ${JSON.stringify(check.name)} in step '${check.step}': ${check.message}`];
+    const lines = [`    ${this.paint(style, mark)} ${check.kind} ${quoted(check.name)} in step '${check.step}': ${check.message}`];
     const where = [
       check.path !== undefined ? `at ${check.path}` : '',
       check.expected !== undefined ? `expected ${check.expected}` : '',
@@ -70,4 +72,9 @@ export class ConsoleReporter implements Reporter {
   private write(text: string): void {
     this.out.write(text);
   }
+}
+
+/** Names are shown in double quotes unless they hold one themselves. */
+function quoted(name: string): string {
+  return name.includes('"') ? `'${name}'` : `"${name}"`;
 }

@@ -42,6 +42,7 @@ export async function runProbe(plan: PlannedRun, env: RunEnvironment): Promise<R
   const retries = env.overrides?.retries ?? probe.retries ?? env.defaults.retries;
   const timeoutMs = env.overrides?.runTimeoutMs ?? toMilliseconds(probe.timeout) ?? env.defaults.runTimeoutMs;
   const log = env.logger.child({ probe: probe.name, persona: plan.persona.name, target: plan.target.name });
+  env = { ...env, logger: log };
 
   let attempts = 0;
   let first: RunOutcome | undefined;
@@ -158,6 +159,7 @@ async function runAttempt(
         redactor,
         signal,
         remainingMs,
+        log: env.logger,
       });
       if (signal.aborted) return; // the deadline already spoke for this attempt
       state.steps.push(out.step);

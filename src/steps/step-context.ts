@@ -1,6 +1,7 @@
 // What a step sees of the run it belongs to. The runner owns it; steps read it and
 // return what they found.
 import type { ResolvedDefaults } from '../config/project.ts';
+import type { Logger } from '../logging/logger.ts';
 import type { CheckResult, StepResult } from '../model/results.ts';
 import type { Redactor } from '../personas/redaction.ts';
 import type { SchemaRegistry } from '../validate/schemas.ts';
@@ -23,6 +24,7 @@ export interface StepContext {
   signal: AbortSignal;
   /** Milliseconds left before the run's deadline. */
   remainingMs(): number;
+  log: Logger;
 }
 
 export interface StepOutput {

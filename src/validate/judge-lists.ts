@@ -6,6 +6,7 @@ import { judgeNodes } from './judge-each-value.ts';
 import type { RuleOf } from './rules.ts';
 import { emptyWildcardParent, selectList } from './selection.ts';
 import { nothingSelected, PASS, quote, type Verdict } from './verdict.ts';
+import { plural } from '../text/plural.ts';
 
 /** Count semantics are `selectList`'s: one selected array counts its elements. */
 export function judgeCount(rule: RuleOf<'count'>, ctx: RuleContext): Verdict {
@@ -54,8 +55,4 @@ function kindOf(value: unknown): string {
   if (typeof value === 'string') return 'string';
   if (value !== null && typeof value === 'object') return 'object';
   return 'value';
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -6,6 +6,7 @@ import { evaluateRule } from './evaluate-rule.ts';
 import { queryNodes } from './json-path.ts';
 import { takeMeasure } from './measures.ts';
 import type { SchemaRegistry } from './schemas.ts';
+import { plural } from '../text/plural.ts';
 
 export interface PayloadExpectations {
   schema?: ApiExpectations['schema'];
@@ -90,7 +91,7 @@ function schemaCheck(json: unknown, ref: string | object, ctx: PayloadContext): 
     kind: 'schema',
     outcome: 'fail',
     step: ctx.step,
-    message: `${violations.length} schema violation${violations.length === 1 ? '' : 's'}: ${listed.join('; ')}${more}`,
+    message: `${plural(violations.length, 'schema violation')}: ${listed.join('; ')}${more}`,
     path: first.path,
     ...(first.expected !== undefined ? { expected: first.expected } : {}),
     ...(first.actual !== undefined ? { actual: first.actual } : {}),

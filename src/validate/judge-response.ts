@@ -118,7 +118,9 @@ function mediaTypeMatches(header: string, wanted: string): boolean {
   return want === 'application/json' && /^application\/[\w.-]+\+json$/.test(got);
 }
 
+/** The start of a body as plain text on one line, for messages about error pages. */
 function bodyExcerpt(body: Buffer): string {
   if (body.length === 0) return '(empty body)';
-  return formatValue(body.subarray(0, BODY_EXCERPT_CHARS * 4).toString('utf8'), BODY_EXCERPT_CHARS);
+  const text = body.subarray(0, BODY_EXCERPT_CHARS * 4).toString('utf8').replace(/\s+/g, ' ').trim();
+  return text.length > BODY_EXCERPT_CHARS || body.length > BODY_EXCERPT_CHARS * 4 ? `${text.slice(0, BODY_EXCERPT_CHARS)}…` : text;
 }

@@ -1,7 +1,7 @@
 // Turns an API step into the exact request to send: variables filled, query encoded,
 // persona headers, then the step's own, then the tagging headers that must always win.
 import type { ApiRequest } from '../../model/definitions.ts';
-import { resolveSecretRefs } from '../../personas/secrets.ts';
+import { resolveSecretRefs, resolveSecretsDeep } from '../../personas/secrets.ts';
 import type { Redactor } from '../../personas/redaction.ts';
 import { fillDeep, fillTemplate, type Variables } from '../template.ts';
 import { taggingHeaders } from './tagging.ts';
@@ -51,7 +51,7 @@ export function buildRequest(
   }
   let body: string | undefined;
   if (api.body !== undefined) {
-    body = JSON.stringify(fillDeep(api.body, variables));
+    body = JSON.stringify(fillDeep(resolveSecretsDeep(api.body, redactor), variables));
     headers['content-type'] ??= 'application/json';
   }
   Object.assign(headers, taggingHeaders(identity.probe, identity.persona, identity.traceId));
