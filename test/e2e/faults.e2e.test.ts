@@ -20,7 +20,7 @@ afterAll(async () => {
   await shop.close();
 });
 
-async function runAgainstShop(faults: FaultName[], extra: string[] = []): Promise<{ code: number | null; report: Report; stdout: string }> {
+async function runAgainstShop(faults: FaultName[], extra: string[] = []): Promise<{ code: number | null; report: Report; stdout: string; stderr: string }> {
   shop.setFaults(faults);
   const output = await mkdtemp(join(tmpdir(), 'pw-e2e-'));
   const run = await runCli(
@@ -28,7 +28,7 @@ async function runAgainstShop(faults: FaultName[], extra: string[] = []): Promis
     { env: BUYER_ENV },
   );
   if (run.code === 2) throw new Error(`CLI exited 2:\n${run.stderr}`);
-  return { code: run.code, report: await readReport(output), stdout: run.stdout };
+  return { code: run.code, report: await readReport(output), stdout: run.stdout, stderr: run.stderr };
 }
 
 function find(report: Report, probe: string, persona: string): RunResult {
@@ -96,10 +96,19 @@ describe.each(CAUGHT)('fault $fault', ({ fault, probe, persona, kind }) => {
 });
 
 describe('fault huge-body', () => {
-  it('names the size limit in the failure', async () => {
-    const { report } = await runAgainstShop(['huge-body']);
-    const size = find(report, 'recommendations', 'new-user').checks.find((c) => c.kind === 'size');
+  const peakRss = (stderr: string) => Number(/"maxRssBytes":(\d+)/.exec(stderr)?.[1]);
+
+  it('names the size limit in the failure, and memory stays bounded', async () => {
+    // One run at a time, so the peak shows what a single refused body costs.
+    const healthy = await runAgainstShop([], ['--log-level', 'debug', '--concurrency', '1']);
+    const flooded = await runAgainstShop(['huge-body'], ['--log-level', 'debug', '--concurrency', '1']);
+    const size = find(flooded.report, 'recommendations', 'new-user').checks.find((c) => c.kind === 'size');
     expect(size?.message).toMatch(/^body exceeds the 10485760-byte limit \(stopped reading after \d+ bytes\)$/);
+    // Seven runs each refused a 64 MiB body after 10 MiB: had one been read whole, the
+    // peak would have grown by 64 MiB at least.
+    const growth = peakRss(flooded.stderr) - peakRss(healthy.stderr);
+    expect(peakRss(healthy.stderr)).toBeGreaterThan(0);
+    expect(growth).toBeLessThan(40 * 1024 * 1024);
   });
 });
 

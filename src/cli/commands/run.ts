@@ -33,6 +33,8 @@ export async function runCommand(probes: string[], options: RunOptions, io: CliI
   if (!project) return EXIT.usage;
   const logger = createLogger({ level: options.logLevel, format: options.logFormat });
   const outcome = await executeRun(project, probes, options, io, logger);
+  // Peak memory of the whole command: what a size limit or a flood of runs costs.
+  logger.debug({ maxRssBytes: process.resourceUsage().maxRSS * 1024 }, 'command finished');
   return typeof outcome === 'number' ? outcome : outcome.summary.failed + outcome.summary.errored > 0 ? EXIT.failed : EXIT.ok;
 }
 
