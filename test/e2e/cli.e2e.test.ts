@@ -3,21 +3,13 @@
 // never reach the output, and the quick-start demo does what the README says.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_BUYER } from '../../src/demo/store.ts';
-import { startShop, type RunningShop } from '../../src/demo/shop.ts';
+import { BUYER_ENV, useDemoShop } from '../support/demo-shop.ts';
 import { Fixture } from '../config/fixture.ts';
 import { DEMO_CONFIG, readReport, runCli } from '../support/cli.ts';
 
-const BUYER_ENV = { SHOP_BUYER_EMAIL: DEMO_BUYER.email, SHOP_BUYER_PASSWORD: DEMO_BUYER.password };
-
-let shop: RunningShop;
-beforeAll(async () => {
-  shop = await startShop({ port: 0 });
-});
-afterAll(async () => {
-  await shop.close();
-});
+const demo = useDemoShop();
 
 const CONFIG = `import { defineConfig, definePersona, secret } from 'payloadwatch';
 
@@ -113,7 +105,7 @@ describe('isolation: one probe hangs, one throws, the others finish', () => {
   it('errors the bad runs within the deadline and passes the good one', async () => {
     const fixture = await Fixture.create({
       'payloadwatch.config.ts': `import { defineConfig } from 'payloadwatch';
-export default defineConfig({ targets: { shop: ${JSON.stringify(shop.url)} }, defaults: { retries: 0 } });
+export default defineConfig({ targets: { shop: ${JSON.stringify(demo.shop.url)} }, defaults: { retries: 0 } });
 `,
       'probes/isolation.probe.ts': `import { custom, defineProbe, equals } from 'payloadwatch';
 export const healthy = defineProbe({ name: 'healthy', steps: [{ name: 'health', api: { path: '/healthz' }, expect: { rules: [equals('$.status', 'ok')] } }] });
@@ -122,7 +114,7 @@ export const throws = defineProbe({ name: 'throws', steps: [{ name: 'health', ap
 export const hangs = defineProbe({ name: 'hangs', steps: [{ name: 'products', api: { path: '/api/products' }, expect: { rules: [equals('$.total', 24)] } }] });
 `,
     });
-    shop.setFaults(['hang']);
+    demo.shop.setFaults(['hang']);
     try {
       const { code, stdout } = await runCli(['run', '--reporter', 'console,json', '--output', 'out', '--timeout', '2s'], { cwd: fixture.dir });
       expect(code).toBe(1);
@@ -135,7 +127,7 @@ export const hangs = defineProbe({ name: 'hangs', steps: [{ name: 'products', ap
       expect(byName.hangs!.checks.map((c) => c.kind)).toEqual(['transport']);
       expect(stdout).toContain('4 runs: 1 passed, 0 failed, 3 errored, 0 flaky');
     } finally {
-      shop.setFaults([]);
+      demo.shop.setFaults([]);
       await fixture.dispose();
     }
   });
@@ -145,7 +137,7 @@ describe('secrets', () => {
   it('never appear in console output, logs or the JSON report', async () => {
     const fixture = await Fixture.create({
       'payloadwatch.config.ts': `import { defineConfig } from 'payloadwatch';
-export default defineConfig({ targets: { shop: ${JSON.stringify(shop.url)} } });
+export default defineConfig({ targets: { shop: ${JSON.stringify(demo.shop.url)} } });
 `,
       'probes/leaky.probe.ts': `import { custom, defineProbe, equals, secret } from 'payloadwatch';
 export default defineProbe({
@@ -192,7 +184,7 @@ export default defineProbe({
 
   it('a missing secret errors the run and names the variable', async () => {
     const output = join(await Fixture.create({}).then((f) => f.dir), 'out');
-    const run = await runCli(['run', 'recommendations', '--config', DEMO_CONFIG, '--target', shop.url, '--reporter', 'json', '--output', output], {
+    const run = await runCli(['run', 'recommendations', '--config', DEMO_CONFIG, '--target', demo.shop.url, '--reporter', 'json', '--output', output], {
       env: { SHOP_BUYER_EMAIL: '', SHOP_BUYER_PASSWORD: '' },
     });
     expect(run.code).toBe(1);

@@ -3,28 +3,19 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_BUYER } from '../../src/demo/store.ts';
+import { describe, expect, it } from 'vitest';
+import { BUYER_ENV, useDemoShop } from '../support/demo-shop.ts';
 import type { FaultName } from '../../src/demo/faults.ts';
-import { startShop, type RunningShop } from '../../src/demo/shop.ts';
 import type { CheckKind, Report, RunResult } from '../../src/model/results.ts';
 import { DEMO_CONFIG, readReport, runCli } from '../support/cli.ts';
 
-const BUYER_ENV = { SHOP_BUYER_EMAIL: DEMO_BUYER.email, SHOP_BUYER_PASSWORD: DEMO_BUYER.password };
-
-let shop: RunningShop;
-beforeAll(async () => {
-  shop = await startShop({ port: 0 });
-});
-afterAll(async () => {
-  await shop.close();
-});
+const demo = useDemoShop();
 
 async function runAgainstShop(faults: FaultName[], extra: string[] = []): Promise<{ code: number | null; report: Report; stdout: string; stderr: string }> {
-  shop.setFaults(faults);
+  demo.shop.setFaults(faults);
   const output = await mkdtemp(join(tmpdir(), 'pw-e2e-'));
   const run = await runCli(
-    ['run', '--config', DEMO_CONFIG, '--target', shop.url, '--reporter', 'console,json', '--output', output, ...extra],
+    ['run', '--config', DEMO_CONFIG, '--target', demo.shop.url, '--reporter', 'console,json', '--output', output, ...extra],
     { env: BUYER_ENV },
   );
   if (run.code === 2) throw new Error(`CLI exited 2:\n${run.stderr}`);
