@@ -45,6 +45,10 @@ export interface StepResult {
   name: string;
   outcome: RunOutcome | 'skip';
   durationMs: number;
+  /** HTTP method of an API step. */
+  method?: string;
+  /** Host of the request (`server.address` in OTel terms). */
+  serverAddress?: string;
   /** HTTP status of an API step, when a response came. */
   status?: number;
   error?: string;

@@ -18,6 +18,7 @@ export async function runApiStep(step: ApiStep, ctx: StepContext): Promise<StepO
   } catch (error) {
     return finish(step, [{ name: 'request', kind: 'setup', outcome: 'error', step: step.name, message: (error as Error).message }], 0);
   }
+  const exchanged = { method: request.method, serverAddress: new URL(request.url).hostname };
 
   const timeoutMs = Math.max(1, Math.min(toMilliseconds(step.api.timeout) ?? ctx.defaults.timeoutMs, ctx.remainingMs()));
   const result = await exchange({
@@ -51,7 +52,7 @@ export async function runApiStep(step: ApiStep, ctx: StepContext): Promise<StepO
       message: failure.message,
       ...(tooLarge ? { expected: `≤ ${step.api.maxBodyBytes ?? ctx.defaults.maxBodyBytes} bytes`, actual: 'more' } : {}),
     };
-    return finish(step, [check], failure.durationMs, failure.status);
+    return finish(step, [check], failure.durationMs, exchanged, failure.status);
   }
 
   const { response } = result;
@@ -59,7 +60,7 @@ export async function runApiStep(step: ApiStep, ctx: StepContext): Promise<StepO
     expect.schema !== undefined || expect.rules?.length || step.measures || step.capture || /json/i.test(expect.contentType ?? ''),
   );
   const http = judgeHttp(response, expect, readsJson, step.name);
-  if (!http.json) return finish(step, http.checks, response.durationMs, response.status);
+  if (!http.json) return finish(step, http.checks, response.durationMs, exchanged, response.status);
 
   const payload = await judgePayload(
     http.json.value,
@@ -73,13 +74,14 @@ export async function runApiStep(step: ApiStep, ctx: StepContext): Promise<StepO
       headers: response.headers,
     },
   );
-  return finish(step, [...http.checks, ...payload.checks], response.durationMs, response.status, payload.measures, payload.captured);
+  return finish(step, [...http.checks, ...payload.checks], response.durationMs, exchanged, response.status, payload.measures, payload.captured);
 }
 
 function finish(
   step: ApiStep,
   checks: CheckResult[],
   durationMs: number,
+  exchanged?: { method: string; serverAddress: string },
   status?: number,
   measures: Record<string, number> = {},
   captured: Record<string, unknown> = {},
@@ -91,6 +93,7 @@ function finish(
       name: step.name,
       outcome,
       durationMs,
+      ...exchanged,
       ...(status !== undefined ? { status } : {}),
       ...(outcome === 'error' && firstProblem ? { error: firstProblem.message } : {}),
     },
