@@ -35,7 +35,7 @@ function ensureDebianPackages(wanted) {
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
   const apt = (...args) => (sudo.length ? run('sudo', ['apt-get', ...args]) : run('apt-get', args));
   apt('update', '-qq');
-  apt('install', '-y', '-qq', '--no-install-recommends', ...missing);
+  apt('install', '-y', '-qq', ...missing);
 }
 
 if (npmPackagesStale()) {

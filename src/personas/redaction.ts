@@ -35,9 +35,10 @@ export class Redactor {
     const text = String(value);
     if (text.length < MIN_SECRET_LENGTH) return;
     this.secrets.add(text);
-    // JSON and URLs show the same secret escaped.
+    // JSON and URLs show the same secret escaped; a query string also writes a space as `+`.
     this.secrets.add(JSON.stringify(text).slice(1, -1));
     this.secrets.add(encodeURIComponent(text));
+    this.secrets.add(new URLSearchParams({ v: text }).toString().slice(2));
   }
 
   get size(): number {

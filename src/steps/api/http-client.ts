@@ -41,6 +41,12 @@ export interface TransportFailure {
 
 export type HttpExchange = { ok: true; response: HttpExchangeResponse } | { ok: false; failure: TransportFailure };
 
+const REDIRECT_STATUSES: ReadonlySet<number> = new Set([300, 301, 302, 303, 307, 308]);
+
+class TooManyRedirectsError extends Error {
+  override name = 'TooManyRedirectsError';
+}
+
 let sharedDispatcher: Dispatcher | undefined;
 
 /** One connection pool for the process: keep-alive matters when a daemon probes every few seconds. */
@@ -70,8 +76,13 @@ export async function exchange(req: HttpExchangeRequest): Promise<HttpExchange> 
       body: req.body,
       signal,
       maxRedirections: req.maxRedirects,
-      throwOnMaxRedirect: req.maxRedirects > 0,
     } as Parameters<typeof request>[1]);
+    // undici's throwOnMaxRedirect also throws when the last allowed hop lands on the final
+    // answer, so the limit is checked here: a redirect left unfollowed is one too many.
+    if (req.maxRedirects > 0 && REDIRECT_STATUSES.has(response.statusCode) && response.headers['location'] !== undefined) {
+      response.body.on('error', () => {}).destroy();
+      throw new TooManyRedirectsError();
+    }
     status = response.statusCode;
     headers = flattenHeaders(response.headers);
     const body = await readBoundedBody(response.body, headers, req.maxBodyBytes, signal);
@@ -97,7 +108,8 @@ function describeFailure(
     const reason = req.signal.reason instanceof Error ? req.signal.reason.message : String(req.signal.reason ?? 'aborted');
     return { kind: 'aborted', message: `request aborted: ${reason}`, durationMs };
   }
-  if (err.message === 'max redirects') {
+  // undici stops a loop (A → B → A) before the limit is reached; following it would pass any limit.
+  if (error instanceof TooManyRedirectsError || (err.code === 'UND_ERR_INVALID_ARG' && err.message.startsWith('Redirect loop detected'))) {
     return { kind: 'redirects', message: `more than ${req.maxRedirects} redirects (${req.method} ${req.url})`, durationMs };
   }
   if (err.code === 'Z_DATA_ERROR' || err.code === 'Z_BUF_ERROR' || err.code === 'ERR__ERROR_FORMAT_PADDING_1') {

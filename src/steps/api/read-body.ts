@@ -42,7 +42,8 @@ export async function readBoundedBody(
   const declared = Number(headers['content-length']);
   const decoder = decoderFor(headers['content-encoding']);
   if (!decoder && Number.isFinite(declared) && declared > limitBytes) {
-    raw.destroy();
+    // undici's body emits 'error' when destroyed unread; unheard, that error would end the process.
+    raw.on('error', () => {}).destroy();
     throw new BodyTooLargeError(limitBytes, declared, true);
   }
   const source: Readable = decoder ? raw.pipe(decoder) : raw;
