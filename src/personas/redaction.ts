@@ -17,10 +17,12 @@ export const SENSITIVE_HEADERS: ReadonlySet<string> = new Set([
 ]);
 
 /** Variable names treated as secrets without being declared so. */
-const SENSITIVE_NAME = /token|secret|password|passwd|api[-_]?key|session|credential|auth/i;
+const SENSITIVE_NAME = /token|secret|password|passwd|api[-_]?key|session|credential|authori[sz]ation/i;
+/** `auth` as a word of a name (`auth`, `x-auth`, `authHeader`, `userAuth`), not inside `author`. */
+const AUTH_WORD = /(?:^|[-_])[Aa]uth(?:$|[-_A-Z])|[a-z]Auth(?:$|[-_A-Z])/;
 
 export function isSensitiveName(name: string): boolean {
-  return SENSITIVE_HEADERS.has(name.toLowerCase()) || SENSITIVE_NAME.test(name);
+  return SENSITIVE_HEADERS.has(name.toLowerCase()) || SENSITIVE_NAME.test(name) || AUTH_WORD.test(name);
 }
 
 // Values this short would redact ordinary words and numbers all over a report.

@@ -33,7 +33,7 @@ export class PersonaSetupError extends Error {
 /** Throws PersonaSetupError (or SecretMissingError) with a message fit for a report. */
 export async function setUpPersona(persona: PersonaDefinition, options: PersonaSetupOptions): Promise<PersonaSession> {
   const { redactor } = options;
-  const headers = resolveSecretRefs(persona.headers, redactor);
+  const headers = lowerCaseKeys(resolveSecretRefs(persona.headers, redactor));
   const cookies = resolveSecretRefs(persona.cookies, redactor);
   const variables: Record<string, unknown> = {};
   if (persona.setup) {
@@ -76,7 +76,7 @@ async function setupRequest(
   options: PersonaSetupOptions & { headers: Record<string, string> },
   persona: string,
 ): Promise<HttpResponseData> {
-  const built = buildRequest(spec, options.target.url, {}, { probe: options.probe, persona, traceId: options.traceId, headers: options.headers }, options.redactor);
+  const built = buildRequest(spec, options.target.url, undefined, { probe: options.probe, persona, traceId: options.traceId, headers: options.headers }, options.redactor);
   const result = await exchange({
     ...built,
     timeoutMs: Math.max(1, Math.min(options.defaults.timeoutMs, options.remainingMs())),
@@ -94,4 +94,8 @@ async function setupRequest(
     json = undefined;
   }
   return { status: response.status, headers: response.headers, text, json, durationMs: response.durationMs };
+}
+
+function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }

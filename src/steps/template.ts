@@ -25,11 +25,14 @@ function lookup(name: string, variables: Variables): unknown {
   return variables[name];
 }
 
-/** Interpolates every placeholder of a string; non-string values are written as JSON. */
-export function fillTemplate(text: string, variables: Variables): string {
+/**
+ * Interpolates every placeholder of a string; non-string values are written as JSON.
+ * `encode` escapes each value for where it lands (a URL path segment), never the text around it.
+ */
+export function fillTemplate(text: string, variables: Variables, encode: (value: string) => string = (v) => v): string {
   return text.replace(PLACEHOLDER, (_match, name: string) => {
     const value = lookup(name, variables);
-    return typeof value === 'string' ? value : JSON.stringify(value);
+    return encode(typeof value === 'string' ? value : JSON.stringify(value));
   });
 }
 

@@ -1,7 +1,8 @@
 // Turns an API step into the exact request to send: variables filled, query encoded,
 // persona headers, then the step's own, then the tagging headers that must always win.
-import type { ApiRequest } from '../../model/definitions.ts';
-import { resolveSecretRefs, resolveSecretsDeep } from '../../personas/secrets.ts';
+import { isSecretRef } from '../../config/define.ts';
+import type { ApiRequest, Templated } from '../../model/definitions.ts';
+import { readSecret, resolveSecretsDeep } from '../../personas/secrets.ts';
 import type { Redactor } from '../../personas/redaction.ts';
 import { fillDeep, fillTemplate, type Variables } from '../template.ts';
 import { taggingHeaders } from './tagging.ts';
@@ -30,28 +31,34 @@ export function joinUrl(base: string, path: string): URL {
   return url;
 }
 
+/**
+ * `variables` undefined: nothing is templated (a persona setup's own requests, whose
+ * bodies carry passwords that may well contain braces). Secret values are read after
+ * templating, so a secret is never parsed for placeholders.
+ */
 export function buildRequest(
   api: ApiRequest,
   baseUrl: string,
-  variables: Variables,
+  variables: Variables | undefined,
   identity: RequestIdentity,
   redactor: Redactor,
 ): BuiltRequest {
-  const url = joinUrl(baseUrl, fillTemplate(api.path, variables));
-  for (const [name, value] of Object.entries(resolveSecretRefs(api.query, redactor))) {
-    url.searchParams.append(name, fillTemplate(value, variables));
-  }
+  const fill = (value: Templated, encode?: (v: string) => string): string => {
+    if (isSecretRef(value)) return readSecret(value.$secret, redactor);
+    return variables ? fillTemplate(String(value), variables, encode) : String(value);
+  };
+  // A variable inside the path is one path segment: a `/` or `?` in it must not reshape the URL.
+  const url = joinUrl(baseUrl, fill(api.path, encodeURIComponent));
+  for (const [name, value] of Object.entries(api.query ?? {})) url.searchParams.append(name, fill(value));
   const headers: Record<string, string> = {
     accept: 'application/json',
     'accept-encoding': 'gzip, deflate, br',
     ...lowerCaseKeys(identity.headers),
   };
-  for (const [name, value] of Object.entries(resolveSecretRefs(api.headers, redactor))) {
-    headers[name.toLowerCase()] = fillTemplate(value, variables);
-  }
+  for (const [name, value] of Object.entries(api.headers ?? {})) headers[name.toLowerCase()] = fill(value);
   let body: string | undefined;
   if (api.body !== undefined) {
-    body = JSON.stringify(fillDeep(resolveSecretsDeep(api.body, redactor), variables));
+    body = JSON.stringify(resolveSecretsDeep(variables ? fillDeep(api.body, variables) : api.body, redactor));
     headers['content-type'] ??= 'application/json';
   }
   Object.assign(headers, taggingHeaders(identity.probe, identity.persona, identity.traceId));
