@@ -71,6 +71,10 @@ beforeAll(async () => {
         response.writeHead(200, { 'content-encoding': 'gzip' });
         return void response.end(whole.subarray(0, whole.length - 12));
       }
+      case '/stacked':
+        // Two codings applied in turn; payloadwatch decodes one, and says so rather than judge compressed bytes.
+        response.writeHead(200, { 'content-encoding': 'gzip, br' });
+        return void response.end(brotliCompressSync(gzipSync(PAYLOAD)));
       case '/corrupt-br':
         response.writeHead(200, { 'content-encoding': 'br' });
         return void response.end('garbage garbage garbage garbage');
@@ -159,6 +163,15 @@ describe('exchange: compressed bodies', () => {
     expect(failure.message).toBe(message);
     expect(failure.status).toBe(200);
     expect(failure.headers?.['content-encoding']).toBe(path === '/corrupt-br' ? 'br' : 'gzip');
+  });
+});
+
+describe('exchange: codings it does not decode', () => {
+  it('reports a stacked content-encoding as a decode failure naming it', async () => {
+    const failure = failureOf(await get(`${server.url}/stacked`));
+    expect(failure.kind).toBe('decode');
+    expect(failure.message).toBe("the body's content-encoding 'gzip, br' is not supported (gzip, deflate, br or none)");
+    expect(failure.status).toBe(200);
   });
 });
 

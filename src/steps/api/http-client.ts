@@ -5,7 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { Agent, interceptors, request, type Dispatcher } from 'undici';
 import { formatMilliseconds } from '../../config/duration.ts';
-import { readBoundedBody, BodyTooLargeError } from './read-body.ts';
+import { readBoundedBody, BodyTooLargeError, UnsupportedEncodingError } from './read-body.ts';
 
 export interface HttpExchangeRequest {
   method: string;
@@ -112,6 +112,7 @@ function describeFailure(
   if (error instanceof TooManyRedirectsError || (err.code === 'UND_ERR_INVALID_ARG' && err.message.startsWith('Redirect loop detected'))) {
     return { kind: 'redirects', message: `more than ${req.maxRedirects} redirects (${req.method} ${req.url})`, durationMs };
   }
+  if (error instanceof UnsupportedEncodingError) return { kind: 'decode', message: error.message, durationMs };
   if (err.code === 'Z_DATA_ERROR' || err.code === 'Z_BUF_ERROR' || err.code === 'ERR__ERROR_FORMAT_PADDING_1') {
     return { kind: 'decode', message: `the body could not be decompressed: ${err.message}`, durationMs };
   }

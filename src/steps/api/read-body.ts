@@ -19,8 +19,20 @@ export class BodyTooLargeError extends Error {
   }
 }
 
+export class UnsupportedEncodingError extends Error {
+  override name = 'UnsupportedEncodingError';
+  constructor(readonly encoding: string) {
+    super(`the body's content-encoding '${encoding}' is not supported (gzip, deflate, br or none)`);
+  }
+}
+
+/** Judging still-compressed bytes as JSON would blame the payload for the transport. */
 function decoderFor(encoding: string | undefined): Transform | undefined {
   switch (encoding?.trim().toLowerCase()) {
+    case undefined:
+    case '':
+    case 'identity':
+      return undefined;
     case 'gzip':
     case 'x-gzip':
       return createGunzip();
@@ -29,7 +41,7 @@ function decoderFor(encoding: string | undefined): Transform | undefined {
     case 'br':
       return createBrotliDecompress();
     default:
-      return undefined;
+      throw new UnsupportedEncodingError(encoding!);
   }
 }
 
@@ -40,7 +52,13 @@ export async function readBoundedBody(
   signal: AbortSignal,
 ): Promise<Buffer> {
   const declared = Number(headers['content-length']);
-  const decoder = decoderFor(headers['content-encoding']);
+  let decoder: Transform | undefined;
+  try {
+    decoder = decoderFor(headers['content-encoding']);
+  } catch (error) {
+    raw.on('error', () => {}).destroy();
+    throw error;
+  }
   if (!decoder && Number.isFinite(declared) && declared > limitBytes) {
     // undici's body emits 'error' when destroyed unread; unheard, that error would end the process.
     raw.on('error', () => {}).destroy();
