@@ -19,7 +19,7 @@ export class ConsoleReporter implements Reporter {
 
   onBegin(info: RunBeginInfo): void {
     // A target given as a URL is named after its host; saying it twice adds nothing.
-    const targets = info.targets.map((t) => (t.url.includes(`//${t.name}`) ? t.url : `${t.name} (${t.url})`)).join(', ');
+    const targets = info.targets.map((t) => (hostOf(t.url) === t.name ? t.url : `${t.name} (${t.url})`)).join(', ');
     this.write(`payloadwatch: ${plural(info.total, 'run')} against ${targets}\n\n`);
   }
 
@@ -66,7 +66,8 @@ export class ConsoleReporter implements Reporter {
   }
 
   private paint(style: Style, text: string): string {
-    return this.color ? styleText(style, text) : text;
+    // The stream was judged in the constructor; styleText would otherwise judge process.stdout instead.
+    return this.color ? styleText(style, text, { validateStream: false }) : text;
   }
 
   private write(text: string): void {
@@ -77,4 +78,12 @@ export class ConsoleReporter implements Reporter {
 /** Names are shown in double quotes unless they hold one themselves. */
 function quoted(name: string): string {
   return name.includes('"') ? `'${name}'` : `"${name}"`;
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).host;
+  } catch {
+    return undefined;
+  }
 }

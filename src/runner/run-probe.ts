@@ -7,6 +7,7 @@ import { formatMilliseconds, toMilliseconds } from '../config/duration.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { CheckResult, RunOutcome, RunResult, StepResult } from '../model/results.ts';
 import { Redactor, isSensitiveName } from '../personas/redaction.ts';
+import { SecretMissingError } from '../personas/secrets.ts';
 import { setUpPersona } from '../personas/set-up-persona.ts';
 import { runApiStep } from '../steps/api/run-api-step.ts';
 import { newTraceId } from '../steps/api/tagging.ts';
@@ -27,6 +28,8 @@ export interface RunEnvironment {
 interface Attempt {
   outcome: RunOutcome;
   error?: string;
+  /** The error cannot change by trying again (a missing secret, an unknown variable). */
+  permanent?: boolean;
   steps: StepResult[];
   checks: CheckResult[];
   measures: Record<string, number>;
@@ -34,6 +37,18 @@ interface Attempt {
 }
 
 const SETUP_STEP = '(persona setup)';
+
+/** What an attempt has found so far; the deadline may cut it short at any point. */
+interface AttemptState {
+  checks: CheckResult[];
+  steps: StepResult[];
+  measures: Record<string, number>;
+  /** The step in progress, for the deadline's message. */
+  current: string;
+  /** An error of the probe's own making (a missing secret, an unknown variable): retrying only doubles the time to report it. */
+  permanent: boolean;
+}
+
 
 export async function runProbe(plan: PlannedRun, env: RunEnvironment): Promise<RunResult> {
   const probe = plan.probe.definition;
@@ -52,7 +67,7 @@ export async function runProbe(plan: PlannedRun, env: RunEnvironment): Promise<R
     last = await attemptOnce(plan, env, timeoutMs);
     first ??= last.outcome;
     log.debug({ attempt: attempts, outcome: last.outcome, durationMs: Math.round(last.durationMs) }, 'attempt finished');
-    const retryable = last.outcome === 'error' || (last.outcome === 'fail' && probe.retryOn === 'any');
+    const retryable = (last.outcome === 'error' && !last.permanent) || (last.outcome === 'fail' && probe.retryOn === 'any');
     if (!retryable || attempts > retries || env.signal?.aborted) break;
   }
   const result: RunResult = {
@@ -80,7 +95,7 @@ async function attemptOnce(plan: PlannedRun, env: RunEnvironment, timeoutMs: num
   const started = performance.now();
   const deadline = new AbortController();
   const signal = env.signal ? AbortSignal.any([env.signal, deadline.signal]) : deadline.signal;
-  const state = { checks: [] as CheckResult[], steps: [] as StepResult[], measures: {} as Record<string, number>, current: SETUP_STEP };
+  const state: AttemptState = { checks: [], steps: [], measures: {}, current: SETUP_STEP, permanent: false };
   const remainingMs = () => timeoutMs - (performance.now() - started);
 
   let timer: NodeJS.Timeout | undefined;
@@ -104,14 +119,23 @@ async function attemptOnce(plan: PlannedRun, env: RunEnvironment, timeoutMs: num
       step: state.current,
       message: `the run did not finish within its ${formatMilliseconds(timeoutMs)} deadline (stuck in step '${state.current}')`,
     });
+    // Every step of the probe appears in the result: the stuck one as an error, the rest as skipped.
+    const reported = new Set(steps.map((s) => s.name));
+    for (const step of plan.probe.definition.steps) {
+      if (reported.has(step.name)) continue;
+      const stuck = step.name === state.current;
+      steps.push({ name: step.name, outcome: stuck ? 'error' : 'skip', durationMs: 0, ...(stuck ? { error: 'deadline passed' } : {}) });
+    }
   }
   const judged = checks.filter((c) => c.outcome !== 'skip');
   const outcome: RunOutcome = judged.length === 0 ? 'error' : stepOutcome(checks);
   const firstError = checks.find((c) => c.outcome === 'error');
   const error = judged.length === 0 ? 'no checks ran: the probe judged nothing' : firstError?.message;
+  const permanent = state.permanent;
   return redactor.deep({
     outcome,
     ...(outcome === 'error' && error ? { error } : {}),
+    ...(permanent ? { permanent } : {}),
     steps,
     checks,
     measures: { ...state.measures },
@@ -122,7 +146,7 @@ async function attemptOnce(plan: PlannedRun, env: RunEnvironment, timeoutMs: num
 async function runAttempt(
   plan: PlannedRun,
   env: RunEnvironment,
-  state: { checks: CheckResult[]; steps: StepResult[]; measures: Record<string, number>; current: string },
+  state: AttemptState,
   redactor: Redactor,
   signal: AbortSignal,
   remainingMs: () => number,
@@ -134,6 +158,7 @@ async function runAttempt(
     try {
       session = await setUpPersona(plan.persona, { probe: probe.name, target: plan.target, traceId, defaults: env.defaults, redactor, signal, remainingMs });
     } catch (error) {
+      state.permanent = error instanceof SecretMissingError;
       state.checks.push({ name: 'persona setup', kind: 'setup', outcome: 'error', step: SETUP_STEP, message: (error as Error).message });
       state.steps.push(...probe.steps.map((s) => ({ name: s.name, outcome: 'skip' as const, durationMs: 0 })));
       return;
@@ -161,9 +186,11 @@ async function runAttempt(
         remainingMs,
         log: env.logger,
       });
-      if (signal.aborted) return; // the deadline already spoke for this attempt
+      // The deadline already spoke for this attempt; a shutdown did not, so its step says why the run stopped.
+      if (signal.aborted && !env.signal?.aborted) return;
       state.steps.push(out.step);
       state.checks.push(...out.checks);
+      state.permanent ||= out.permanentError === true;
       Object.assign(state.measures, out.measures);
       for (const [name, value] of Object.entries(out.captured)) {
         variables[name] = value;

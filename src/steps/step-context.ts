@@ -32,4 +32,6 @@ export interface StepOutput {
   checks: CheckResult[];
   measures: Record<string, number>;
   captured: Record<string, unknown>;
+  /** The step could not even be built (an unknown variable, a missing secret): no retry will change that. */
+  permanentError?: boolean;
 }

@@ -15,6 +15,14 @@ const TOKEN = 'tok-very-secret-123';
 
 let server: ScriptedServer;
 let target: { name: string; url: string };
+/** Requests to /hang whose connection the client gave up. */
+let hangsEnded = 0;
+
+async function eventually(condition: () => boolean, withinMs = 5_000): Promise<boolean> {
+  const until = Date.now() + withinMs;
+  while (!condition() && Date.now() < until) await delay(10);
+  return condition();
+}
 
 /** Answers keyed by path; `seen` counts earlier requests to the same path. */
 beforeAll(async () => {
@@ -39,6 +47,7 @@ beforeAll(async () => {
       case '/echo-auth':
         return sendJson(response, 200, { auth: request.headers.authorization ?? null, key: request.headers['x-api-key'] ?? null });
       case '/hang':
+        response.on('close', () => (hangsEnded += 1));
         return; // never answered
       case '/slow-ok':
         await delay(200);
@@ -117,8 +126,8 @@ describe('runProbe: a passing run', () => {
     });
     expect(result).not.toHaveProperty('error');
     expect(result.steps).toEqual([
-      { name: 'list products', outcome: 'pass', durationMs: expect.any(Number), status: 200 },
-      { name: 'product detail', outcome: 'pass', durationMs: expect.any(Number), status: 200 },
+      { name: 'list products', outcome: 'pass', durationMs: expect.any(Number), method: 'GET', serverAddress: '127.0.0.1', status: 200 },
+      { name: 'product detail', outcome: 'pass', durationMs: expect.any(Number), method: 'GET', serverAddress: '127.0.0.1', status: 200 },
     ]);
     expect(result.checks).toEqual([
       pass('status', 'status', 'list products'),
@@ -227,7 +236,7 @@ describe('runProbe: retries', () => {
     expect(result.checks[0]!.message).toContain(`(GET ${server.url}/reset-always)`);
     expect(result.error).toBe(result.checks[0]!.message);
     expect(result.steps).toEqual([
-      { name: 'get /reset-always', outcome: 'error', durationMs: expect.any(Number), error: result.checks[0]!.message },
+      { name: 'get /reset-always', outcome: 'error', durationMs: expect.any(Number), method: 'GET', serverAddress: '127.0.0.1', error: result.checks[0]!.message },
     ]);
     expect(requestsTo('/reset-always') - before).toBe(3);
   });
@@ -274,7 +283,7 @@ describe('runProbe: steps after a failure', () => {
     const result = await runProbe(plannedRun({ name: 'chain', steps: steps(false) }, target), runEnv());
     expect(result.outcome).toBe('fail');
     expect(result.steps).toEqual([
-      { name: 'first', outcome: 'fail', durationMs: expect.any(Number), status: 500 },
+      { name: 'first', outcome: 'fail', durationMs: expect.any(Number), method: 'GET', serverAddress: '127.0.0.1', status: 500 },
       { name: 'second', outcome: 'skip', durationMs: 0 },
       { name: 'third', outcome: 'skip', durationMs: 0 },
     ]);
@@ -346,6 +355,32 @@ describe('runProbe: persona problems', () => {
     expect(requestsTo('/items') - before).toBe(0);
   });
 
+  it('a missing secret is not retried: no attempt can change it', async () => {
+    const needsSecret: PersonaDefinition = { name: 'keyed', headers: { 'x-api-key': secret('NOPE_NOT_SET') } };
+    const result = await runProbe(plannedRun(twoSteps, target, needsSecret), runEnv({ overrides: { retries: 3 } }));
+    expect(result).toMatchObject({ outcome: 'error', attempts: 1 });
+  });
+
+  it('an unknown variable in a step is not retried either', async () => {
+    const probe: ProbeDefinition = { name: 'typo', steps: [{ name: 'get', api: { path: '/items/{{itemId}}' } }] };
+    const result = await runProbe(plannedRun(probe, target), runEnv({ overrides: { retries: 3 } }));
+    expect(result).toMatchObject({ outcome: 'error', attempts: 1, error: "no variable 'itemId'; the run has no variables" });
+  });
+
+  it('a persona setup that fails is retried: a login service may fail once', async () => {
+    let calls = 0;
+    const flaky: PersonaDefinition = {
+      name: 'flaky-login',
+      setup: () => {
+        calls += 1;
+        if (calls === 1) throw new Error('login timed out');
+        return {};
+      },
+    };
+    const result = await runProbe(plannedRun(twoSteps, target, flaky), runEnv({ overrides: { retries: 1 } }));
+    expect(result).toMatchObject({ outcome: 'pass', attempts: 2, flaky: true });
+  });
+
   it('a secret read inside setup that is missing is reported as is, not wrapped', async () => {
     const needsLogin: PersonaDefinition = {
       name: 'login',
@@ -376,12 +411,23 @@ describe('runProbe: the run deadline', () => {
       pass('status', 'status', 'first'),
       { name: 'deadline', kind: 'transport', outcome: 'error', step: 'stuck step', message },
     ]);
-    expect(result.steps[0]).toEqual({ name: 'first', outcome: 'pass', durationMs: expect.any(Number), status: 200 });
+    expect(result.steps[0]).toEqual({ name: 'first', outcome: 'pass', durationMs: expect.any(Number), method: 'GET', serverAddress: '127.0.0.1', status: 200 });
+    expect(result.steps.slice(1)).toEqual([
+      { name: 'stuck step', outcome: 'error', durationMs: 0, error: 'deadline passed' },
+      { name: 'never reached', outcome: 'skip', durationMs: 0 },
+    ]);
     expect(result.durationMs).toBeGreaterThanOrEqual(299);
   });
 
-  it('ends a persona setup that never returns', async () => {
-    const hanging: PersonaDefinition = { name: 'hanging', setup: () => new Promise(() => {}) };
+  it('ends a persona setup that never returns, and tells it through its signal', async () => {
+    let abortedWith: unknown;
+    const hanging: PersonaDefinition = {
+      name: 'hanging',
+      setup: ({ signal }) =>
+        new Promise(() => {
+          signal.addEventListener('abort', () => (abortedWith = signal.reason));
+        }),
+    };
     const result = await runProbe(
       plannedRun(oneStepProbe('p', '/items'), target, hanging),
       runEnv({ overrides: { runTimeoutMs: 300, retries: 0 } }),
@@ -390,6 +436,8 @@ describe('runProbe: the run deadline', () => {
     expect(result.outcome).toBe('error');
     expect(result.error).toBe(message);
     expect(result.checks).toEqual([{ name: 'deadline', kind: 'transport', outcome: 'error', step: '(persona setup)', message }]);
+    expect(await eventually(() => abortedWith !== undefined, 3_000)).toBe(true);
+    expect((abortedWith as Error).message).toBe('run deadline of 300ms passed');
   });
 
   it("takes the probe's own timeout when no override is given", async () => {
@@ -400,11 +448,14 @@ describe('runProbe: the run deadline', () => {
 
   it('aborts a request that is still waiting when the deadline passes', async () => {
     const before = requestsTo('/hang');
+    const wantEnded = hangsEnded + 1;
     const started = Date.now();
     const result = await runProbe(plannedRun(oneStepProbe('hang', '/hang'), target), runEnv({ overrides: { runTimeoutMs: 300, retries: 0 } }));
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(result.error).toBe("the run did not finish within its 300ms deadline (stuck in step 'get /hang')");
     expect(requestsTo('/hang') - before).toBe(1);
+    // The abandoned request is cut, not left to its own 10s timeout.
+    expect(await eventually(() => hangsEnded >= wantEnded, 3_000)).toBe(true);
   });
 });
 
@@ -421,7 +472,7 @@ describe('runProbe: code that breaks', () => {
     expect(result).toMatchObject({ outcome: 'error', error: 'custom rule threw: kaboom', attempts: 1 });
     expect(result.checks.at(-1)).toEqual({ name: 'explodes', kind: 'rule', outcome: 'error', step: 'get /items', message: 'custom rule threw: kaboom' });
     expect(result.steps).toEqual([
-      { name: 'get /items', outcome: 'error', durationMs: expect.any(Number), status: 200, error: 'custom rule threw: kaboom' },
+      { name: 'get /items', outcome: 'error', durationMs: expect.any(Number), method: 'GET', serverAddress: '127.0.0.1', status: 200, error: 'custom rule threw: kaboom' },
     ]);
   });
 
@@ -524,6 +575,40 @@ describe('runProbe: shutdown', () => {
     expect(result.outcome).toBe('error');
     expect(result.attempts).toBe(1);
     expect(requestsTo('/hang') - before).toBe(1);
+  });
+
+  it('says the request was aborted, not that nothing was judged (regression: shutdown reported as "no checks ran")', async () => {
+    const shutdown = new AbortController();
+    const before = requestsTo('/hang');
+    const waitForRequest = (async () => {
+      while (requestsTo('/hang') === before) await delay(5);
+      shutdown.abort(new Error('shutting down'));
+    })();
+    const probe: ProbeDefinition = {
+      name: 'hang',
+      retries: 0,
+      steps: [
+        { name: 'waits', api: { path: '/hang' } },
+        { name: 'after', api: { path: '/items' } },
+      ],
+    };
+    const result = await runProbe(plannedRun(probe, target), runEnv({ signal: shutdown.signal }));
+    await waitForRequest;
+    expect(result.error).toBe('request aborted: shutting down');
+    expect(result.checks).toEqual([
+      { name: 'aborted', kind: 'transport', outcome: 'error', step: 'waits', message: 'request aborted: shutting down' },
+    ]);
+    expect(result.steps).toEqual([
+      {
+        name: 'waits',
+        outcome: 'error',
+        durationMs: expect.any(Number),
+        method: 'GET',
+        serverAddress: '127.0.0.1',
+        error: 'request aborted: shutting down',
+      },
+      { name: 'after', outcome: 'skip', durationMs: 0 },
+    ]);
   });
 
   it('an abort between attempts stops the retries', async () => {

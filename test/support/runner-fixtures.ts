@@ -24,7 +24,12 @@ export function plannedRun(
 }
 
 /** A probe of one GET step, with whatever expectations the test needs. */
-export function oneStepProbe(name: string, path: string, expect?: ApiStep['expect'], extra: Partial<ProbeDefinition> = {}): ProbeDefinition {
+export function oneStepProbe(
+  name: string,
+  path: string,
+  expect?: ApiStep['expect'],
+  extra: Partial<Omit<ProbeDefinition, 'steps'>> = {},
+): ProbeDefinition & { steps: readonly ApiStep[] } {
   return { name, steps: [{ name: `get ${path}`, api: { path }, ...(expect ? { expect } : {}) }], ...extra };
 }
 

@@ -16,7 +16,8 @@ export async function runApiStep(step: ApiStep, ctx: StepContext): Promise<StepO
   try {
     request = buildRequest(step.api, ctx.target.url, ctx.variables, ctx, ctx.redactor);
   } catch (error) {
-    return finish(step, [{ name: 'request', kind: 'setup', outcome: 'error', step: step.name, message: (error as Error).message }], 0);
+    const check: CheckResult = { name: 'request', kind: 'setup', outcome: 'error', step: step.name, message: (error as Error).message };
+    return { ...finish(step, [check], 0), permanentError: true };
   }
   const exchanged = { method: request.method, serverAddress: new URL(request.url).hostname };
 
@@ -92,7 +93,7 @@ function finish(
     step: {
       name: step.name,
       outcome,
-      durationMs,
+      durationMs: Math.round(durationMs),
       ...exchanged,
       ...(status !== undefined ? { status } : {}),
       ...(outcome === 'error' && firstProblem ? { error: firstProblem.message } : {}),
