@@ -1,6 +1,7 @@
 // Faults the demo shop can switch on, so every probe can be shown failing for the right reason.
 
-export const FAULTS = [
+/** Faults of the JSON API; pages reach them through their own API calls. */
+export const API_FAULTS = [
   'empty-recs-new-users',
   'wrong-types',
   'missing-field',
@@ -15,6 +16,13 @@ export const FAULTS = [
   'server-error',
   'huge-body',
 ] as const;
+export type ApiFaultName = (typeof API_FAULTS)[number];
+
+/** Faults of the HTML pages and their scripts: the API behind them stays healthy. */
+export const PAGE_FAULTS = ['blank-page', 'js-error', 'widget-empty-render', 'widget-hidden'] as const;
+export type PageFaultName = (typeof PAGE_FAULTS)[number];
+
+export const FAULTS = [...API_FAULTS, ...PAGE_FAULTS] as const;
 export type FaultName = (typeof FAULTS)[number];
 
 /** How long `slow` holds every faulted answer: well past a typical 800 ms latency budget. */
@@ -36,12 +44,31 @@ export const FAULT_DESCRIPTIONS: Record<FaultName, string> = {
   'truncated-json': 'status 200 with a JSON body cut off half way',
   'server-error': 'status 500 with a JSON error body',
   'huge-body': `status 200 with a valid JSON body streamed to ${HUGE_BODY_BYTES / 1024 / 1024} MiB (gzipped when accepted)`,
+  'blank-page': 'pages are rendered by a script that throws first, leaving the main content empty',
+  'js-error': 'pages render, then an uncaught TypeError is thrown and a console error logged',
+  'widget-empty-render': 'the recommendations widget gets items from the API and renders none',
+  'widget-hidden': 'the recommendations widget renders its cards in a section that is not displayed',
 };
 
 const FAULT_SET: ReadonlySet<string> = new Set(FAULTS);
+const PAGE_FAULT_SET: ReadonlySet<string> = new Set(PAGE_FAULTS);
 
 export function isFaultName(s: string): s is FaultName {
   return FAULT_SET.has(s);
+}
+
+export function isPageFault(fault: FaultName): fault is PageFaultName {
+  return PAGE_FAULT_SET.has(fault);
+}
+
+/** The switched-on faults the API answers with: page faults never reach it. */
+export function apiFaultsOf(faults: ReadonlySet<FaultName>): ReadonlySet<ApiFaultName> {
+  return new Set([...faults].filter((fault): fault is ApiFaultName => !isPageFault(fault)));
+}
+
+/** The switched-on faults pages are rendered with: API faults reach pages only through their API calls. */
+export function pageFaultsOf(faults: ReadonlySet<FaultName>): ReadonlySet<PageFaultName> {
+  return new Set([...faults].filter(isPageFault));
 }
 
 /** Thrown when a fault name comes from outside the type system (CLI flags, environment). */

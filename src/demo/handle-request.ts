@@ -1,15 +1,21 @@
 // One request through the shop: find the route, let the switched-on faults break it, answer.
-// When several faults are on, the strongest wins: hang, then (after any slow delay) server-error,
-// html-200, huge-body; payload faults and truncated-json combine on what is left.
+// Pages get the page faults, the API gets the API faults; a page meets API faults through the
+// API calls its scripts make. When several API faults are on, the strongest wins: hang, then
+// (after any slow delay) server-error, html-200, huge-body; payload faults and truncated-json
+// combine on what is left.
 
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
-import { SLOW_DELAY_MS } from './faults.ts';
-import type { FaultName } from './faults.ts';
+import { apiFaultsOf, pageFaultsOf, SLOW_DELAY_MS } from './faults.ts';
+import type { ApiFaultName, FaultName } from './faults.ts';
 import { HttpError } from './http-error.ts';
 import { sendHugeBody } from './huge-body.ts';
 import { applyPayloadFaults } from './payload-faults.ts';
+import { isPageRoute } from './page.ts';
+import type { PageRoute } from './page.ts';
+import { PAGE_ROUTES } from './page-routes.ts';
+import { renderPage } from './render-page.ts';
 import { jsonReply, send } from './respond.ts';
 import type { Reply } from './respond.ts';
 import { matchRoute } from './route.ts';
@@ -24,13 +30,14 @@ export interface ShopState {
   faults(): ReadonlySet<FaultName>;
 }
 
-const NO_FAULTS: ReadonlySet<FaultName> = new Set();
+const NO_FAULTS: ReadonlySet<ApiFaultName> = new Set();
+const ALL_ROUTES: ReadonlyArray<Route | PageRoute> = [...ROUTES, ...PAGE_ROUTES];
 
 export async function handleRequest(request: IncomingMessage, response: ServerResponse, shop: ShopState): Promise<void> {
   const url = new URL(request.url ?? '/', 'http://demo.shop');
   // HEAD is answered like GET; Node leaves the body out.
   const method = request.method === 'HEAD' ? 'GET' : (request.method ?? 'GET');
-  const match = matchRoute(ROUTES, method, url.pathname);
+  const match = matchRoute(ALL_ROUTES, method, url.pathname);
   if (match.found === 'nothing') {
     return send(request, response, jsonReply(404, { error: `no route for ${request.method} ${url.pathname}` }));
   }
@@ -39,7 +46,12 @@ export async function handleRequest(request: IncomingMessage, response: ServerRe
     return send(request, response, jsonReply(405, { error: `${url.pathname} accepts ${allow}` }, { allow }));
   }
 
-  const faults = match.route.faultable ? shop.faults() : NO_FAULTS;
+  if (isPageRoute(match.route)) {
+    const context = { params: match.params, query: url.searchParams, faults: pageFaultsOf(shop.faults()) };
+    return send(request, response, renderPage(match.route, context));
+  }
+
+  const faults = match.route.faultable ? apiFaultsOf(shop.faults()) : NO_FAULTS;
   // Accepted and never answered: the socket stays open until the client gives up or the shop closes.
   if (faults.has('hang')) return;
 
@@ -64,7 +76,7 @@ export async function handleRequest(request: IncomingMessage, response: ServerRe
   return send(request, response, await answer(match.route, context, faults, requestId));
 }
 
-async function answer(route: Route, context: RouteContext, faults: ReadonlySet<FaultName>, requestId: string): Promise<Reply> {
+async function answer(route: Route, context: RouteContext, faults: ReadonlySet<ApiFaultName>, requestId: string): Promise<Reply> {
   let result;
   try {
     result = await route.handle(context);

@@ -22,21 +22,26 @@ export interface RouteResult {
   body: unknown;
 }
 
-export interface Route {
-  method: 'GET' | 'POST';
+/** What matching needs of a route: API routes and pages share one path syntax. */
+export interface RoutePattern {
+  readonly method: string;
   /** Segments starting with `:` are parameters, e.g. `/api/products/:id`. */
-  path: string;
+  readonly path: string;
+}
+
+export interface Route extends RoutePattern {
+  readonly method: 'GET' | 'POST';
   /** Catalogue and commerce routes show faults; health and account routes never do. */
   faultable: boolean;
   handle(context: RouteContext): RouteResult | Promise<RouteResult>;
 }
 
-export type RouteMatch =
-  | { found: 'route'; route: Route; params: Record<string, string> }
+export type RouteMatch<R extends RoutePattern = Route> =
+  | { found: 'route'; route: R; params: Record<string, string> }
   | { found: 'other-methods'; allowed: readonly string[] }
   | { found: 'nothing' };
 
-export function matchRoute(routes: readonly Route[], method: string, pathname: string): RouteMatch {
+export function matchRoute<R extends RoutePattern>(routes: readonly R[], method: string, pathname: string): RouteMatch<R> {
   const allowed: string[] = [];
   for (const route of routes) {
     const params = matchPath(route.path, pathname);
@@ -48,7 +53,8 @@ export function matchRoute(routes: readonly Route[], method: string, pathname: s
 }
 
 function matchPath(pattern: string, pathname: string): Record<string, string> | undefined {
-  const expected = pattern.split('/');
+  // Trailing slashes never matter, on either side; the home page's pattern `/` becomes the empty root.
+  const expected = pattern.replace(/\/+$/, '').split('/');
   const actual = pathname.replace(/\/+$/, '').split('/');
   if (expected.length !== actual.length) return undefined;
   const params: Record<string, string> = {};

@@ -18,11 +18,13 @@ export interface CallOptions {
   body?: unknown;
   /** Sent as is, not JSON-encoded. */
   rawBody?: string;
+  /** Extra request headers, e.g. `cookie`. */
+  headers?: Record<string, string>;
   timeoutMs?: number;
 }
 
 export async function call(baseUrl: string, path: string, options: CallOptions = {}): Promise<ShopResponse> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
   let body: string | undefined = options.rawBody;
   if (options.body !== undefined) {
