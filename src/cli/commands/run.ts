@@ -4,6 +4,7 @@ import type { Project } from '../../config/project.ts';
 import type { ReporterName } from '../../model/definitions.ts';
 import type { Report } from '../../model/results.ts';
 import { createLogger, type LogFormat, type LogLevel, type Logger } from '../../logging/logger.ts';
+import { createMetricsPipeline } from '../../metrics/metrics-pipeline.ts';
 import { ConsoleReporter } from '../../reporters/console-reporter.ts';
 import { JsonReporter } from '../../reporters/json-reporter.ts';
 import { ReporterMultiplexer, type Reporter } from '../../reporters/reporter.ts';
@@ -66,6 +67,8 @@ export async function executeRun(
   const reporters: Reporter[] = reporterNames.map((name) =>
     name === 'json' ? new JsonReporter(join(outputDir, 'report.json')) : new ConsoleReporter(io.stdout),
   );
+  const metrics = await createMetricsPipeline({ location: project.location, logger, mode: 'run' });
+  if (metrics) reporters.push(metrics.reporter);
   const hub = new ReporterMultiplexer(reporters, (error, hook) =>
     logger.error({ err: error, hook }, 'a reporter failed; the others carry on'),
   );
@@ -101,5 +104,7 @@ export async function executeRun(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await closeHttpClient();
+    // Flushes: the process exits next, and what was recorded must have been pushed.
+    await metrics?.shutdown();
   }
 }
