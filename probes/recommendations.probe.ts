@@ -7,6 +7,9 @@ export default defineProbe({
   schedule: '*/30 * * * * *',
   personas: ['new-user', 'returning-buyer'],
   tags: ['recommendations', 'revenue'],
+  // The canary gate fails a release as soon as one canary run breaks these rules: with ten
+  // runs a side, no test of rates can tell 3 empty answers in 10 from chance.
+  critical: true,
   steps: [
     {
       name: 'get recommendations',

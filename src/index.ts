@@ -14,20 +14,36 @@ export {
   sorted,
   oneOf,
   equals,
+  agree,
   custom,
 } from './validate/rules.ts';
 export { measure } from './validate/measures.ts';
+export { dom } from './validate/dom.ts';
 
 export type {
+  AgreeOperator,
   ApiExpectations,
   ApiRequest,
   ApiStep,
+  BrowserConfig,
+  BrowserCookie,
   Defaults,
+  DomCapture,
+  DomCheck,
+  DomMeasure,
   Duration,
   HttpMethod,
   HttpRequestSpec,
   HttpResponseData,
   Measure,
+  PageAction,
+  PageExpectations,
+  PageIssuePolicy,
+  PageIssueSeverity,
+  PageResponse,
+  PageStep,
+  PageVisit,
+  PageWaitUntil,
   PayloadwatchConfig,
   PersonaDefinition,
   PersonaSetupContext,
@@ -40,7 +56,11 @@ export type {
   SecretRef,
   Severity,
   Step,
+  StorageState,
+  WaitState,
 } from './model/definitions.ts';
+export type { AgreeOptions } from './validate/rules.ts';
+export type { DomCheckOptions, DomCountBounds } from './validate/dom.ts';
 export type {
   CheckKind,
   CheckOutcome,

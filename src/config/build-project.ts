@@ -28,6 +28,7 @@ export function resolveDefaults(defaults: Defaults = {}): ResolvedDefaults {
     concurrency: defaults.concurrency ?? BUILT_IN_DEFAULTS.concurrency,
     maxBodyBytes: defaults.maxBodyBytes ?? BUILT_IN_DEFAULTS.maxBodyBytes,
     maxRedirects: defaults.maxRedirects ?? BUILT_IN_DEFAULTS.maxRedirects,
+    pageConcurrency: defaults.pageConcurrency ?? BUILT_IN_DEFAULTS.pageConcurrency,
   };
 }
 

@@ -9,6 +9,7 @@ export interface ResolvedDefaults {
   concurrency: number;
   maxBodyBytes: number;
   maxRedirects: number;
+  pageConcurrency: number;
 }
 
 export const BUILT_IN_DEFAULTS: ResolvedDefaults = {
@@ -18,6 +19,7 @@ export const BUILT_IN_DEFAULTS: ResolvedDefaults = {
   concurrency: 8,
   maxBodyBytes: 10 * 1024 * 1024,
   maxRedirects: 5,
+  pageConcurrency: 2,
 };
 
 /** The persona a probe runs as when it names none: no headers, no setup. */

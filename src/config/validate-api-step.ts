@@ -59,7 +59,7 @@ function request(check: ShapeChecker): ValueCheck {
   };
 }
 
-function captures(check: ShapeChecker): ValueCheck {
+export function captures(check: ShapeChecker): ValueCheck {
   const paths = check.recordOf(check.jsonPath);
   return (value, path) => {
     let ok = paths(value, path);

@@ -1,5 +1,5 @@
 // The config file's shape: every problem is reported, none stops the others being found.
-import { REPORTER_NAMES, type Defaults, type PayloadwatchConfig } from '../model/definitions.ts';
+import { REPORTER_NAMES, type BrowserConfig, type Defaults, type PayloadwatchConfig } from '../model/definitions.ts';
 import { isPlainObject, keysOf, type PlainObject, type ShapeChecker, type ValueCheck } from './check-shape.ts';
 import { childPath } from './child-path.ts';
 import { quote } from './describe-value.ts';
@@ -13,12 +13,23 @@ export const CONFIG_KEYS = keysOf<PayloadwatchConfig>()(
   'probes',
   'schemas',
   'defaults',
+  'browser',
   'reporters',
   'output',
   'location',
 );
 
-export const DEFAULTS_KEYS = keysOf<Defaults>()('timeout', 'runTimeout', 'retries', 'concurrency', 'maxBodyBytes', 'maxRedirects');
+export const DEFAULTS_KEYS = keysOf<Defaults>()(
+  'timeout',
+  'runTimeout',
+  'retries',
+  'concurrency',
+  'maxBodyBytes',
+  'maxRedirects',
+  'pageConcurrency',
+);
+
+export const BROWSER_KEYS = keysOf<BrowserConfig>()('executablePath');
 
 export const MAX_RETRIES = 10;
 
@@ -34,6 +45,7 @@ export function validateConfig(config: unknown, check: ShapeChecker): void {
   check.field(shape, '', 'probes', probeGlobs(check));
   check.field(shape, '', 'schemas', check.nonEmptyString);
   check.field(shape, '', 'defaults', defaults(check));
+  check.field(shape, '', 'browser', browser(check));
   check.field(shape, '', 'reporters', check.arrayOf(check.oneOf(REPORTER_NAMES, 'reporter', 'known reporters')));
   check.field(shape, '', 'output', check.nonEmptyString);
   check.field(shape, '', 'location', check.nonEmptyString);
@@ -105,7 +117,16 @@ function defaults(check: ShapeChecker): ValueCheck {
       check.field(shape, path, 'concurrency', check.integer({ min: 1 })),
       check.field(shape, path, 'maxBodyBytes', check.integer({ min: 1 })),
       check.field(shape, path, 'maxRedirects', check.integer({ min: 0 })),
+      check.field(shape, path, 'pageConcurrency', check.integer({ min: 1 })),
     ];
     return results.every(Boolean);
+  };
+}
+
+function browser(check: ShapeChecker): ValueCheck {
+  return (value, path) => {
+    const shape = check.shape(value, path, BROWSER_KEYS, "an object such as { executablePath: '/usr/bin/chromium' }");
+    if (!shape) return false;
+    return check.field(shape, path, 'executablePath', check.nonEmptyString);
   };
 }

@@ -15,7 +15,7 @@ export function validateExpectations(value: unknown, path: string, context: Prob
   const expect = check.shape(value, path, EXPECT_KEYS);
   if (!expect) return false;
   const results = [
-    check.field(expect, path, 'status', status(check)),
+    check.field(expect, path, 'status', statusExpectation(check)),
     check.field(expect, path, 'headers', check.recordOf(headerExpectation(check))),
     check.field(expect, path, 'contentType', check.nonEmptyString),
     check.field(expect, path, 'schema', schemaReference(context)),
@@ -29,7 +29,7 @@ function isStatusCode(value: unknown): boolean {
   return typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599;
 }
 
-function status(check: ShapeChecker): ValueCheck {
+export function statusExpectation(check: ShapeChecker): ValueCheck {
   const codes = check.arrayOf((code, path) => isStatusCode(code) || check.typeError(path, 'an HTTP status from 100 to 599', code), {
     emptyMessage: 'expected at least one status, got an empty array',
     emptyHint: STATUS_HINT,

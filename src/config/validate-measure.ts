@@ -1,5 +1,5 @@
 // `measures` of a step: named numbers taken from the body, e.g. `{ recommendations: measure.count('$.items') }`.
-import { MEASURE_KINDS, type Measure, type MeasureKind } from '../model/definitions.ts';
+import { DOM_MEASURE_KINDS, MEASURE_KINDS, type Measure, type MeasureKind } from '../model/definitions.ts';
 import { isPlainObject, keysOf, type ShapeChecker } from './check-shape.ts';
 import { childPath } from './child-path.ts';
 
@@ -17,6 +17,10 @@ export function validateMeasures(value: unknown, path: string, check: ShapeCheck
 
 function validateMeasure(value: unknown, path: string, check: ShapeChecker): boolean {
   if (!isPlainObject(value)) return check.typeError(path, "a measure such as measure.count('$.items')", value, MEASURE_EXAMPLE);
+  if ((DOM_MEASURE_KINDS as readonly unknown[]).includes(value.measure)) {
+    const message = `measure.${value.measure as string} reads a rendered page, and this step has none`;
+    return check.error(childPath(path, 'measure'), message, "use it in the measures of a page step; here read the JSON body, e.g. measure.count('$.items')");
+  }
   const kindOk = check.field(value, path, 'measure', check.oneOf(MEASURE_KINDS, 'measure kind', 'known measure kinds'), {
     required: true,
     hint: "build measures with the factories, e.g. measure.count('$.items')",

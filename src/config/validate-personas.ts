@@ -5,8 +5,18 @@ import { isPlainObject, keysOf, type ShapeChecker } from './check-shape.ts';
 import { templatedValue } from './check-templated.ts';
 import { childPath } from './child-path.ts';
 import { quote } from './describe-value.ts';
+import { browserLocale, deviceName, timeZone } from './validate-page-settings.ts';
 
-export const PERSONA_KEYS = keysOf<PersonaDefinition>()('name', 'description', 'headers', 'cookies', 'setup');
+export const PERSONA_KEYS = keysOf<PersonaDefinition>()(
+  'name',
+  'description',
+  'headers',
+  'cookies',
+  'device',
+  'locale',
+  'timezone',
+  'setup',
+);
 
 export function validatePersonas(value: unknown, path: string, check: ShapeChecker): boolean {
   if (!Array.isArray(value)) return check.typeError(path, 'an array of personas', value);
@@ -35,6 +45,9 @@ function validatePersona(value: unknown, path: string, check: ShapeChecker): boo
     check.field(persona, path, 'description', check.string),
     check.field(persona, path, 'headers', check.recordOf(templatedValue(check))),
     check.field(persona, path, 'cookies', check.recordOf(templatedValue(check))),
+    check.field(persona, path, 'device', deviceName(check)),
+    check.field(persona, path, 'locale', browserLocale(check)),
+    check.field(persona, path, 'timezone', timeZone(check)),
     check.field(persona, path, 'setup', check.function),
   ];
   return results.every(Boolean);

@@ -7,6 +7,7 @@ import { quote } from './describe-value.ts';
 import { suggestion } from './did-you-mean.ts';
 import type { ProbeCheckContext } from './probe-context.ts';
 import { MAX_RETRIES } from './validate-config.ts';
+import { checkMeasureReferences } from './validate-measure-references.ts';
 import { validateStep } from './validate-step.ts';
 
 export const PROBE_KEYS = keysOf<ProbeDefinition>()(
@@ -18,6 +19,7 @@ export const PROBE_KEYS = keysOf<ProbeDefinition>()(
   'timeout',
   'retries',
   'retryOn',
+  'critical',
   'steps',
 );
 
@@ -38,6 +40,7 @@ export function validateProbe(value: unknown, path: string, context: ProbeCheckC
     check.field(probe, path, 'timeout', check.duration),
     check.field(probe, path, 'retries', check.integer({ min: 0, max: MAX_RETRIES })),
     check.field(probe, path, 'retryOn', check.oneOf(RETRY_ON, 'retryOn value', 'known values')),
+    check.field(probe, path, 'critical', check.boolean),
     check.field(probe, path, 'steps', steps(context), { required: true, hint: STEPS_EXAMPLE }),
   ];
   return results.every(Boolean);
@@ -68,7 +71,8 @@ function steps(context: ProbeCheckContext): ValueCheck {
   });
   return (value, path) => {
     const stepsOk = each(value, path);
-    return Array.isArray(value) && uniqueStepNames(value, path, check) && stepsOk;
+    const referencesOk = checkMeasureReferences(value, path, check);
+    return Array.isArray(value) && uniqueStepNames(value, path, check) && stepsOk && referencesOk;
   };
 }
 

@@ -1,8 +1,9 @@
 // Rule objects: each kind has its own keys and its own sense checks, so a rule that can
 // never pass (a count without bounds, a range that holds no number) is caught at load.
-import { RULE_KINDS, SEVERITIES, type Rule, type RuleKind } from '../model/definitions.ts';
+import { AGREE_OPERATORS, RULE_KINDS, SEVERITIES, type Rule, type RuleKind } from '../model/definitions.ts';
 import { isPlainObject, keysOf, type PlainObject, type ShapeChecker, type ValueCheck } from './check-shape.ts';
 import { childPath } from './child-path.ts';
+import { describeValue } from './describe-value.ts';
 import type { ProbeCheckContext } from './probe-context.ts';
 import { schemaReference } from './validate-expectations.ts';
 
@@ -143,6 +144,38 @@ function customRule(rule: PlainObject, path: string, { check }: ProbeCheckContex
   return [hasName, checkOk, check.field(rule, path, 'path', check.jsonPath)].every(Boolean);
 }
 
+const AGREE_EXAMPLE = "e.g. agree('recommendationCards', '==', 'recommendations')";
+
+function agreeSide(check: ShapeChecker): ValueCheck {
+  return (value, path) =>
+    (typeof value === 'string' && value.trim() !== '') ||
+    (typeof value === 'number' && Number.isFinite(value)) ||
+    check.typeError(path, 'a measure name or a number', value, AGREE_EXAMPLE);
+}
+
+/** Operators are too short for a did-you-mean: one character off is a different comparison. */
+function agreeOperator(check: ShapeChecker): ValueCheck {
+  return (value, path) => {
+    if ((AGREE_OPERATORS as readonly unknown[]).includes(value)) return true;
+    const message = typeof value === 'string' ? `unknown operator ${describeValue(value).replace(/^a string \((.*)\)$/, '$1')}` : `expected an operator, got ${describeValue(value)}`;
+    return check.error(path, message, `known operators: ${AGREE_OPERATORS.join(', ')}`);
+  };
+}
+
+function agreeRule(rule: PlainObject, path: string, { check }: ProbeCheckContext): boolean {
+  const results = [
+    check.field(rule, path, 'left', agreeSide(check), { required: true, hint: AGREE_EXAMPLE }),
+    check.field(rule, path, 'op', agreeOperator(check), { required: true, hint: AGREE_EXAMPLE }),
+    check.field(rule, path, 'right', agreeSide(check), { required: true, hint: AGREE_EXAMPLE }),
+    check.field(rule, path, 'cap', check.finiteNumber),
+  ];
+  if (!results.every(Boolean)) return false;
+  if (typeof rule.left === 'number' && typeof rule.right === 'number') {
+    return check.error(path, 'agree compares measures, but both sides are numbers', `name a measure on at least one side, ${AGREE_EXAMPLE}`);
+  }
+  return true;
+}
+
 const RULE_SHAPES: { [K in RuleKind]: RuleShape } = {
   nonEmpty: { keys: keysOf<RuleOf<'nonEmpty'>>()('rule', 'name', 'severity', 'path'), validate: requiredPath },
   count: { keys: keysOf<RuleOf<'count'>>()('rule', 'name', 'severity', 'path', 'min', 'max'), validate: countRule },
@@ -156,6 +189,7 @@ const RULE_SHAPES: { [K in RuleKind]: RuleShape } = {
   sorted: { keys: keysOf<RuleOf<'sorted'>>()('rule', 'name', 'severity', 'path', 'by', 'order'), validate: sortedRule },
   oneOf: { keys: keysOf<RuleOf<'oneOf'>>()('rule', 'name', 'severity', 'path', 'values'), validate: oneOfRule },
   equals: { keys: keysOf<RuleOf<'equals'>>()('rule', 'name', 'severity', 'path', 'value'), validate: equalsRule },
+  agree: { keys: keysOf<RuleOf<'agree'>>()('rule', 'name', 'severity', 'left', 'op', 'right', 'cap'), validate: agreeRule },
   custom: { keys: keysOf<RuleOf<'custom'>>()('rule', 'name', 'severity', 'path', 'check'), validate: customRule },
 };
 

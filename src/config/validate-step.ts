@@ -4,8 +4,9 @@ import { listChoices } from './describe-value.ts';
 import type { ProbeCheckContext } from './probe-context.ts';
 import type { StepKind } from './step-kind.ts';
 import { API_STEP } from './validate-api-step.ts';
+import { PAGE_STEP } from './validate-page-step.ts';
 
-export const STEP_KINDS: readonly StepKind[] = [API_STEP];
+export const STEP_KINDS: readonly StepKind[] = [API_STEP, PAGE_STEP];
 
 export function validateStep(value: unknown, path: string, context: ProbeCheckContext): boolean {
   const { check } = context;

@@ -35,6 +35,7 @@ export const RULE_KINDS = [
   'sorted',
   'oneOf',
   'equals',
+  'agree',
   'custom',
 ] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];
@@ -52,7 +53,7 @@ export interface RuleNode {
 }
 
 export interface RuleContext {
-  /** The parsed JSON body. */
+  /** The parsed JSON body; `undefined` for the rules of a page step, which judge measures. */
   json: unknown;
   /** Variables of the run so far (persona setup, captures). */
   variables: Readonly<Record<string, unknown>>;
@@ -68,6 +69,10 @@ export interface RuleContext {
 export type CustomRuleVerdict = boolean | string | void | undefined;
 export type ItemPredicate = (item: unknown, index: number) => CustomRuleVerdict;
 
+export const AGREE_OPERATORS = ['==', '!=', '<', '<=', '>', '>='] as const;
+/** How the two sides of `agree` compare. */
+export type AgreeOperator = (typeof AGREE_OPERATORS)[number];
+
 export type Rule =
   | (RuleBase & { rule: 'nonEmpty'; path: string })
   | (RuleBase & { rule: 'count'; path: string; min?: number; max?: number })
@@ -81,6 +86,7 @@ export type Rule =
   | (RuleBase & { rule: 'sorted'; path: string; by?: string; order?: 'asc' | 'desc' })
   | (RuleBase & { rule: 'oneOf'; path: string; values: readonly unknown[] })
   | (RuleBase & { rule: 'equals'; path: string; value: unknown })
+  | (RuleBase & { rule: 'agree'; left: string | number; op: AgreeOperator; right: string | number; cap?: number })
   | (RuleBase & { rule: 'custom'; name: string; path?: string; check: (ctx: RuleContext) => CustomRuleVerdict | Promise<CustomRuleVerdict> });
 
 // ---------------------------------------------------------------------------------------
@@ -92,6 +98,14 @@ export type MeasureKind = (typeof MEASURE_KINDS)[number];
 export type Measure =
   | { measure: 'count' | 'value' | 'sum' | 'min' | 'max'; path: string }
   | { measure: 'custom'; fn: (ctx: RuleContext) => number | undefined };
+
+export const DOM_MEASURE_KINDS = ['domCount', 'domValue'] as const;
+export type DomMeasureKind = (typeof DOM_MEASURE_KINDS)[number];
+
+/** Numbers read from the rendered page of a page step, e.g. `measure.domCount('.rec-card')`. */
+export type DomMeasure =
+  | { measure: 'domCount'; selector: string }
+  | { measure: 'domValue'; selector: string; attribute?: string };
 
 // ---------------------------------------------------------------------------------------
 // Steps
@@ -150,7 +164,139 @@ export interface ApiStep {
   soft?: boolean;
 }
 
-export type Step = ApiStep;
+export const PAGE_WAIT_UNTIL = ['load', 'domcontentloaded', 'networkidle'] as const;
+/** When navigation counts as done: the `load` event, `DOMContentLoaded`, or no network traffic for 500 ms. */
+export type PageWaitUntil = (typeof PAGE_WAIT_UNTIL)[number];
+
+export const WAIT_STATES = ['visible', 'attached', 'hidden', 'detached'] as const;
+export type WaitState = (typeof WAIT_STATES)[number];
+
+export const PAGE_ACTION_KINDS = ['click', 'fill', 'press', 'waitFor'] as const;
+export type PageActionKind = (typeof PAGE_ACTION_KINDS)[number];
+
+/**
+ * One step of a flow on the page, in order. Selectors are CSS, or any Playwright selector.
+ * Each action waits up to its `timeout` (default: the page step's) for its element.
+ * @example { click: '#add-to-cart' }
+ * @example { fill: '#search-input', value: 'lamp' }
+ * @example { press: '#search-input', key: 'Enter' }
+ * @example { waitFor: '.search-result' }
+ */
+export type PageAction =
+  | { click: string; timeout?: Duration }
+  /** `value` may hold `{{variables}}` or be a secret. */
+  | { fill: string; value: Templated; timeout?: Duration }
+  /** A key as Playwright names it: `Enter`, `ArrowDown`, `Control+A`. */
+  | { press: string; key: string; timeout?: Duration }
+  /** Default state `visible`. */
+  | { waitFor: string; state?: WaitState; timeout?: Duration };
+
+export interface PageVisit {
+  /** Relative to the target's base URL; may hold `{{variables}}`. */
+  path: string;
+  /** Default `load`. Client-rendered content usually needs `networkidle` or `waitFor`. */
+  waitUntil?: PageWaitUntil;
+  /** A selector that must become visible before the page is judged. */
+  waitFor?: string;
+  /** For the navigation, each wait and each action; default from `defaults.timeout`. */
+  timeout?: Duration;
+  actions?: readonly PageAction[];
+}
+
+export const DOM_CHECK_KINDS = ['count', 'text', 'visible', 'notContains', 'attribute'] as const;
+export type DomCheckKind = (typeof DOM_CHECK_KINDS)[number];
+
+interface DomCheckBase {
+  /** CSS, or any Playwright selector. Shown as the check's path. */
+  selector: string;
+  /** Appears in reports and metric labels; defaults to the check and its selector, e.g. `count .rec-card [1..]`. */
+  name?: string;
+  severity?: Severity;
+}
+
+/** An assertion on the rendered page, built with the `dom` factories. */
+export type DomCheck =
+  | (DomCheckBase & { dom: 'count'; min?: number; max?: number })
+  | (DomCheckBase & { dom: 'text'; equals?: string; pattern?: string; flags?: string })
+  | (DomCheckBase & { dom: 'visible' })
+  | (DomCheckBase & { dom: 'notContains'; text?: string; pattern?: string; flags?: string })
+  | (DomCheckBase & { dom: 'attribute'; attribute: string; equals?: string; pattern?: string; flags?: string });
+
+/** A response the page itself fetches, judged like the response of an API step. */
+export interface PageResponse {
+  /**
+   * Which responses: a path on the target (`'/api/recommendations'`, query ignored unless the
+   * pattern has one; `*` matches within a path segment, `**` across segments), a full URL glob
+   * (`'https://cdn.example.com/**'`), or a RegExp tested against the full URL.
+   * When several responses match, the last one before the page is judged counts.
+   */
+  url: string | RegExp;
+  /** Only responses to this method. Default: any. */
+  method?: HttpMethod;
+  /** Prefixes this response's checks in reports; default: the pattern as written. */
+  name?: string;
+  /** Status, headers, content type, schema, rules and latency, as for an API step. */
+  expect?: ApiExpectations;
+  /** Named numbers taken from the body: `{ recommendations: measure.count('$.items') }`. */
+  measures?: Record<string, Measure>;
+  /** Variables taken from the body by JSONPath, for later steps. */
+  capture?: Record<string, string>;
+}
+
+export const PAGE_ISSUE_SEVERITIES = ['fail', 'warn', 'ignore'] as const;
+/** What a page problem does to the run: fail it, be reported as a warning, or not be recorded. */
+export type PageIssueSeverity = (typeof PAGE_ISSUE_SEVERITIES)[number];
+
+/**
+ * A severity, or a severity with messages (or URLs) to leave out, each a substring or a RegExp.
+ * @example console: { severity: 'fail', ignore: [/third-party-widget/] }
+ */
+export type PageIssuePolicy = PageIssueSeverity | { severity?: PageIssueSeverity; ignore?: readonly (string | RegExp)[] };
+
+export interface PageExpectations {
+  /** Accepted statuses of the page's own document, as for an API step. Default: any 2xx. */
+  status?: ApiExpectations['status'];
+  /** Budget from the start of navigation until the page is ready (after `waitUntil` and `waitFor`). */
+  latency?: Duration;
+  /** Assertions on the rendered page, built with `dom.count`, `dom.text`, `dom.visible`, `dom.notContains`, `dom.attribute`. */
+  dom?: readonly DomCheck[];
+  /** Responses the page must fetch, each judged like an API step's response. */
+  responses?: readonly PageResponse[];
+  /**
+   * Rules over the measures of this step and earlier ones: `agree` and `custom`.
+   * @example rules: [agree('recommendationCards', '==', 'recommendations')]
+   */
+  rules?: readonly Rule[];
+  /** Uncaught exceptions in the page. Default `fail`. */
+  pageErrors?: PageIssuePolicy;
+  /** `console.error` messages. Default `warn`. */
+  console?: PageIssuePolicy;
+  /** Subresources that failed to load or answered 4xx/5xx (declared responses excepted). Default `warn`. */
+  failedRequests?: PageIssuePolicy;
+  /** A main content (`main`, `[role=main]`, else `body`) without visible text. Default `fail`. */
+  blank?: PageIssueSeverity;
+}
+
+/** Text (or an attribute) of the first element a selector matches, captured as a variable. */
+export interface DomCapture {
+  selector: string;
+  /** Capture this attribute instead of the text. */
+  attribute?: string;
+}
+
+export interface PageStep {
+  name: string;
+  page: PageVisit;
+  expect?: PageExpectations;
+  /** Named numbers read from the page: `{ recommendationCards: measure.domCount('.rec-card') }`. */
+  measures?: Record<string, DomMeasure>;
+  /** Variables read from the page for later steps: a selector (its text) or `{ selector, attribute }`. */
+  capture?: Record<string, string | DomCapture>;
+  /** Later steps still run when this one fails. */
+  soft?: boolean;
+}
+
+export type Step = ApiStep | PageStep;
 
 // ---------------------------------------------------------------------------------------
 // Probes, personas, config
@@ -173,6 +319,12 @@ export interface ProbeDefinition {
   retries?: number;
   /** Which outcomes are retried: `error` (default) or `any` (content failures too). */
   retryOn?: 'error' | 'any';
+  /**
+   * `payloadwatch compare` fails the canary as soon as one canary run of this probe fails its
+   * checks, whatever the statistics say; its regressions fail the verdict on their own.
+   * @example critical: true
+   */
+  critical?: boolean;
   steps: readonly Step[];
 }
 
@@ -204,14 +356,40 @@ export interface PersonaSetupContext {
   signal: AbortSignal;
 }
 
+/** A cookie for page steps; give `url`, or `domain` and `path`. */
+export interface BrowserCookie {
+  name: string;
+  value: string;
+  url?: string;
+  domain?: string;
+  path?: string;
+  /** Unix time in seconds. */
+  expires?: number;
+  httpOnly?: boolean;
+  secure?: boolean;
+  sameSite?: 'Strict' | 'Lax' | 'None';
+}
+
+/** Browser state a page step starts with, in Playwright's storage-state shape. */
+export interface StorageState {
+  cookies?: readonly BrowserCookie[];
+  origins?: readonly { origin: string; localStorage: readonly { name: string; value: string }[] }[];
+}
+
 export interface PersonaSetupResult {
   /** Available to steps as `{{name}}`. */
   variables?: Record<string, string | number | boolean>;
   /** Added to every request of the run, e.g. `authorization`. */
   headers?: Record<string, string>;
+  /** Sent by API steps in a `Cookie` header, and set in the browser of page steps for the target. */
   cookies?: Record<string, string>;
   /** Variable names whose values are redacted wherever they appear (tokens are by default). */
   sensitive?: readonly string[];
+  /**
+   * Cookies and local storage page steps start with (values are redacted like tokens).
+   * @example storageState: { origins: [{ origin: target.url, localStorage: [{ name: 'token', value: token }] }] }
+   */
+  storageState?: StorageState;
 }
 
 export interface PersonaDefinition {
@@ -219,11 +397,30 @@ export interface PersonaDefinition {
   description?: string;
   headers?: Record<string, Templated>;
   cookies?: Record<string, Templated>;
+  /**
+   * A device from Playwright's list that page steps emulate (viewport, user agent, touch).
+   * @example device: 'Pixel 7'
+   */
+  device?: string;
+  /**
+   * Locale of page steps (`navigator.language`, `Accept-Language`).
+   * @example locale: 'de-DE'
+   */
+  locale?: string;
+  /**
+   * IANA time zone of page steps.
+   * @example timezone: 'Europe/Berlin'
+   */
+  timezone?: string;
   /** Runs before the steps of every run: create a fresh user, log in. */
   setup?: (ctx: PersonaSetupContext) => Promise<PersonaSetupResult | void> | PersonaSetupResult | void;
 }
 
-export const REPORTER_NAMES = ['console', 'json'] as const;
+/**
+ * `console`: one line per run on stdout; `json`: `<output>/report.json`; `junit`: `<output>/junit.xml`;
+ * `html`: `<output>/report.html`; `github`: GitHub Actions annotations and step summary.
+ */
+export const REPORTER_NAMES = ['console', 'json', 'junit', 'html', 'github'] as const;
 export type ReporterName = (typeof REPORTER_NAMES)[number];
 
 export interface Defaults {
@@ -239,6 +436,17 @@ export interface Defaults {
   maxBodyBytes?: number;
   /** Default 5. */
   maxRedirects?: number;
+  /** Browser contexts (runs with page steps) open at once. Default 2. */
+  pageConcurrency?: number;
+}
+
+export interface BrowserConfig {
+  /**
+   * The Chromium (or Chrome) binary for page steps; relative paths are relative to the config file.
+   * Default: `$PAYLOADWATCH_CHROMIUM`, else `/usr/bin/chromium`, else Playwright's own Chromium.
+   * @example browser: { executablePath: '/usr/bin/google-chrome' }
+   */
+  executablePath?: string;
 }
 
 export interface PayloadwatchConfig {
@@ -252,6 +460,8 @@ export interface PayloadwatchConfig {
   /** Folder of JSON Schemas, relative to the config file. Default `schemas`. */
   schemas?: string;
   defaults?: Defaults;
+  /** The browser page steps run in. */
+  browser?: BrowserConfig;
   reporters?: readonly ReporterName[];
   /** Reports and artifacts folder. Default `payloadwatch-report`. */
   output?: string;

@@ -21,7 +21,12 @@ export const CHECK_KINDS = [
   'capture',
   'measure', // a measure that could not be taken (a custom function threw)
   'latency',
-  'dom',
+  'dom', // the rendered page: a DOM check, a selector waited for, a blank page
+  'action', // a click, fill, press or wait of a page flow that could not be done
+  'page-error', // an uncaught exception in the page
+  'console', // console.error messages of the page
+  'network', // a page's subresource that failed, or a declared response that never came
+  'browser', // the browser could not be started, or crashed or disconnected during the run
 ] as const;
 export type CheckKind = (typeof CHECK_KINDS)[number];
 
@@ -49,10 +54,18 @@ export interface StepResult {
   method?: string;
   /** Host of the request (`server.address` in OTel terms). */
   serverAddress?: string;
-  /** HTTP status of an API step, when a response came. */
+  /** HTTP status of an API step, or of a page step's document, when a response came. */
   status?: number;
   error?: string;
+  /**
+   * The response body of an API step that did not pass, for reports: JSON pretty-printed with a
+   * 2-space indent (other text as it came), redacted, and cut at about 8 KB with a closing marker line.
+   */
+  excerpt?: string;
 }
+
+/** Starts the last line of an excerpt that was cut. */
+export const EXCERPT_TRUNCATED_MARK = '… truncated:';
 
 export interface RunResult {
   probe: string;

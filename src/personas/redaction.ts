@@ -30,6 +30,8 @@ const MIN_SECRET_LENGTH = 4;
 
 export class Redactor {
   private readonly secrets = new Set<string>();
+  /** The secrets longest first; sorted again only after `add`, not for every string redacted. */
+  private ordered: string[] | undefined;
 
   /** Registers a value to be hidden everywhere from now on. */
   add(value: unknown): void {
@@ -41,6 +43,7 @@ export class Redactor {
     this.secrets.add(JSON.stringify(text).slice(1, -1));
     this.secrets.add(encodeURIComponent(text));
     this.secrets.add(new URLSearchParams({ v: text }).toString().slice(2));
+    this.ordered = undefined;
   }
 
   get size(): number {
@@ -50,7 +53,8 @@ export class Redactor {
   text(value: string): string {
     let out = value;
     // Longest first, so a secret containing another is hidden whole.
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+    this.ordered ??= [...this.secrets].sort((a, b) => b.length - a.length);
+    for (const secret of this.ordered) {
       if (out.includes(secret)) out = out.split(secret).join(REDACTED);
     }
     return out;

@@ -1,7 +1,7 @@
 // Who a run pretends to be: the persona's static headers and cookies, then its setup
 // (create a fresh user, log in), whose variables and headers the steps use.
 import { randomUUID } from 'node:crypto';
-import type { HttpRequestSpec, HttpResponseData, PersonaDefinition } from '../model/definitions.ts';
+import type { HttpRequestSpec, HttpResponseData, PersonaDefinition, StorageState } from '../model/definitions.ts';
 import type { ResolvedDefaults } from '../config/project.ts';
 import { buildRequest } from '../steps/api/build-request.ts';
 import { exchange } from '../steps/api/http-client.ts';
@@ -10,7 +10,12 @@ import { readSecret, resolveSecretRefs } from './secrets.ts';
 
 export interface PersonaSession {
   variables: Record<string, unknown>;
+  /** For API steps: the persona's headers, its cookies joined into a `cookie` header. */
   headers: Record<string, string>;
+  /** For page steps: set in the browser for the target. */
+  cookies: Record<string, string>;
+  /** For page steps: what the setup returned, if anything. */
+  storageState?: StorageState;
 }
 
 export interface PersonaSetupOptions {
@@ -36,6 +41,7 @@ export async function setUpPersona(persona: PersonaDefinition, options: PersonaS
   const headers = lowerCaseKeys(resolveSecretRefs(persona.headers, redactor));
   const cookies = resolveSecretRefs(persona.cookies, redactor);
   const variables: Record<string, unknown> = {};
+  let storageState: StorageState | undefined;
   if (persona.setup) {
     let result;
     try {
@@ -62,8 +68,13 @@ export async function setUpPersona(persona: PersonaDefinition, options: PersonaS
       cookies[name] = value;
       redactor.add(value);
     }
+    if (result?.storageState) {
+      storageState = result.storageState;
+      for (const cookie of storageState.cookies ?? []) redactor.add(cookie.value);
+      for (const origin of storageState.origins ?? []) for (const item of origin.localStorage) redactor.add(item.value);
+    }
   }
-  return { variables, headers: { ...headers, ...cookieHeader(cookies) } };
+  return { variables, headers: { ...headers, ...cookieHeader(cookies) }, cookies, ...(storageState ? { storageState } : {}) };
 }
 
 function cookieHeader(cookies: Record<string, string>): Record<string, string> {

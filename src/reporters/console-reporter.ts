@@ -37,6 +37,7 @@ export class ConsoleReporter implements Reporter {
     if (measures.length && result.outcome !== 'pass') {
       this.write(this.paint('dim', `    measures: ${measures.map(([k, v]) => `${k}=${v}`).join(', ')}\n`));
     }
+    if (result.artifacts.length) this.write(this.paint('dim', `    artifacts: ${result.artifacts.join(', ')}\n`));
   }
 
   onEnd(report: Report): void {

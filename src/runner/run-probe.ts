@@ -1,6 +1,7 @@
 // One probe × persona × target run, with its retries. Never throws and never hangs: the
 // whole attempt races its deadline, so even a custom rule that never returns cannot
 // stall the monitor; checks finished before the deadline are kept.
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ResolvedDefaults } from '../config/project.ts';
 import { formatMilliseconds, toMilliseconds } from '../config/duration.ts';
@@ -11,6 +12,10 @@ import { SecretMissingError } from '../personas/secrets.ts';
 import { setUpPersona } from '../personas/set-up-persona.ts';
 import { runApiStep } from '../steps/api/run-api-step.ts';
 import { newTraceId } from '../steps/api/tagging.ts';
+import { sharedBrowserPool, type BrowserPool } from '../steps/page/browser-pool.ts';
+import { PageRun } from '../steps/page/page-run.ts';
+import { runPageStep } from '../steps/page/run-page-step.ts';
+import type { StepContext, StepOutput } from '../steps/step-context.ts';
 import { stepOutcome } from '../steps/step-outcome.ts';
 import type { SchemaRegistry } from '../validate/schemas.ts';
 import type { PlannedRun } from './plan.ts';
@@ -23,7 +28,20 @@ export interface RunEnvironment {
   overrides?: { retries?: number; runTimeoutMs?: number };
   /** Aborts every run in flight (shutdown). */
   signal?: AbortSignal;
+  /** Where page steps run and leave their artifacts; default: the process's browser, `payloadwatch-report/`. */
+  pages?: PageEnvironment;
 }
+
+export interface PageEnvironment {
+  /** Default: the process's shared browser (`closeBrowser()` closes it). */
+  browser?: BrowserPool;
+  /** The reports folder, absolute: artifacts go to `<outputDir>/artifacts/<probe>/<persona>/<timestamp>/`. */
+  outputDir: string;
+  /** Artifact paths in results are relative to this folder. Default: the working directory. */
+  cwd?: string;
+}
+
+const DEFAULT_PAGE_OUTPUT = 'payloadwatch-report';
 
 interface Attempt {
   outcome: RunOutcome;
@@ -33,6 +51,8 @@ interface Attempt {
   steps: StepResult[];
   checks: CheckResult[];
   measures: Record<string, number>;
+  /** Screenshot, trace and HTML snapshot of an attempt with page steps that did not pass. */
+  artifacts: string[];
   durationMs: number;
 }
 
@@ -47,6 +67,8 @@ interface AttemptState {
   current: string;
   /** An error of the probe's own making (a missing secret, an unknown variable): retrying only doubles the time to report it. */
   permanent: boolean;
+  /** The browser side of the attempt, from its first page step on. */
+  pages?: PageRun;
 }
 
 
@@ -62,9 +84,12 @@ export async function runProbe(plan: PlannedRun, env: RunEnvironment): Promise<R
   let attempts = 0;
   let first: RunOutcome | undefined;
   let last: Attempt;
+  // Every attempt that did not pass keeps its artifacts: a flaky run shows what went wrong first.
+  const artifacts: string[] = [];
   for (;;) {
     attempts += 1;
     last = await attemptOnce(plan, env, timeoutMs);
+    artifacts.push(...last.artifacts);
     first ??= last.outcome;
     log.debug({ attempt: attempts, outcome: last.outcome, durationMs: Math.round(last.durationMs) }, 'attempt finished');
     const retryable = (last.outcome === 'error' && !last.permanent) || (last.outcome === 'fail' && probe.retryOn === 'any');
@@ -84,7 +109,7 @@ export async function runProbe(plan: PlannedRun, env: RunEnvironment): Promise<R
     steps: last.steps,
     checks: last.checks,
     measures: last.measures,
-    artifacts: [],
+    artifacts,
   };
   log.info({ outcome: result.outcome, attempts, durationMs: result.durationMs }, 'run finished');
   return result;
@@ -92,6 +117,7 @@ export async function runProbe(plan: PlannedRun, env: RunEnvironment): Promise<R
 
 async function attemptOnce(plan: PlannedRun, env: RunEnvironment, timeoutMs: number): Promise<Attempt> {
   const redactor = new Redactor();
+  const startedAt = new Date();
   const started = performance.now();
   const deadline = new AbortController();
   const signal = env.signal ? AbortSignal.any([env.signal, deadline.signal]) : deadline.signal;
@@ -132,6 +158,7 @@ async function attemptOnce(plan: PlannedRun, env: RunEnvironment, timeoutMs: num
   const firstError = checks.find((c) => c.outcome === 'error');
   const error = judged.length === 0 ? 'no checks ran: the probe judged nothing' : firstError?.message;
   const permanent = state.permanent;
+  const artifacts = state.pages ? await state.pages.finish({ save: outcome !== 'pass', startedAt, ...pageOutput(env.pages) }) : [];
   return redactor.deep({
     outcome,
     ...(outcome === 'error' && error ? { error } : {}),
@@ -139,8 +166,14 @@ async function attemptOnce(plan: PlannedRun, env: RunEnvironment, timeoutMs: num
     steps,
     checks,
     measures: { ...state.measures },
+    artifacts,
     durationMs: performance.now() - started,
   });
+}
+
+function pageOutput(pages: PageEnvironment | undefined): { outputDir: string; cwd: string } {
+  const cwd = pages?.cwd ?? process.cwd();
+  return { outputDir: pages?.outputDir ?? resolve(cwd, DEFAULT_PAGE_OUTPUT), cwd };
 }
 
 async function runAttempt(
@@ -171,7 +204,7 @@ async function runAttempt(
         continue;
       }
       state.current = step.name;
-      const out = await runApiStep(step, {
+      const context: StepContext = {
         probe: probe.name,
         persona: plan.persona.name,
         target: plan.target,
@@ -185,7 +218,25 @@ async function runAttempt(
         signal,
         remainingMs,
         log: env.logger,
-      });
+      };
+      let out: StepOutput;
+      if ('page' in step) {
+        // The browser starts with the first page step of the first run that has one.
+        state.pages ??= new PageRun({
+          pool: env.pages?.browser ?? sharedBrowserPool(),
+          probe: probe.name,
+          persona: plan.persona,
+          session,
+          target: plan.target,
+          traceId,
+          redactor,
+          signal,
+          log: env.logger,
+        });
+        out = await runPageStep(step, context, state.pages);
+      } else {
+        out = await runApiStep(step, context);
+      }
       // The deadline already spoke for this attempt; a shutdown did not, so its step says why the run stopped.
       if (signal.aborted && !env.signal?.aborted) return;
       state.steps.push(out.step);

@@ -2,6 +2,7 @@
 // is an `error` check, so the run still reports every other check.
 import type { Rule, RuleContext } from '../model/definitions.ts';
 import type { CheckResult } from '../model/results.ts';
+import { judgeAgree } from './judge-agree.ts';
 import { judgeCustom } from './judge-custom.ts';
 import { judgeEvery } from './judge-every.ts';
 import { judgeFresh } from './judge-fresh.ts';
@@ -48,6 +49,8 @@ function judge(rule: Rule, ctx: RuleContext, schemas: SchemaRegistry): Verdict |
       return judgeOneOf(rule, ctx);
     case 'equals':
       return judgeEquals(rule, ctx);
+    case 'agree':
+      return judgeAgree(rule, ctx);
     case 'custom':
       return judgeCustom(rule, ctx);
     default:

@@ -1,10 +1,12 @@
 // Measures: numbers taken from each payload and exported as metrics, so dashboards can plot
 // "how many recommendations" and alerts can fire on the zero-result rate.
-import type { Measure, RuleContext } from '../model/definitions.ts';
+import type { DomMeasure, Measure, RuleContext } from '../model/definitions.ts';
 import { selectList } from './selection.ts';
 
 type PathMeasure = Extract<Measure, { path: string }>;
 type CustomMeasure = Extract<Measure, { measure: 'custom' }>;
+type DomCountMeasure = Extract<DomMeasure, { measure: 'domCount' }>;
+type DomValueMeasure = Extract<DomMeasure, { measure: 'domValue' }>;
 
 export const measure = {
   /**
@@ -29,6 +31,21 @@ export const measure = {
    * @example discounted: measure.custom((ctx) => (ctx.json as Cart).items.filter((i) => i.discount).length)
    */
   custom: (fn: CustomMeasure['fn']): CustomMeasure => ({ measure: 'custom', fn }),
+  /**
+   * In a page step: how many elements the selector matches on the rendered page.
+   * @example recommendationCards: measure.domCount('.rec-card')
+   */
+  domCount: (selector: string): DomCountMeasure => ({ measure: 'domCount', selector }),
+  /**
+   * In a page step: the first number in the text, or in an attribute, of the first element
+   * matched (`€1,299.50` reads 1299.5); no element or no number gives no value.
+   * @example shownPrice: measure.domValue('.product-price', { attribute: 'data-price' })
+   */
+  domValue: (selector: string, options: { attribute?: string } = {}): DomValueMeasure => ({
+    measure: 'domValue',
+    selector,
+    ...(options.attribute !== undefined ? { attribute: options.attribute } : {}),
+  }),
 } as const;
 
 /** A measure's path or function failed: a broken JSONPath, or a custom function threw. */

@@ -2,9 +2,20 @@
 // `$['a-b']`), so a path from a schema error and one from a rule look the same.
 import { displayPath } from './json-path.ts';
 
+// List rules build a member path for every item (`unique` by `id`): the same few names
+// each time, so each name's form is worked out once, in a cache that cannot grow unbounded.
+const MAX_CACHED_NAMES = 1_000;
+const memberSegments = new Map<string, string>();
+
 /** `$.items` + `price` → `$.items.price`; `$` + `a-b` → `$['a-b']`. */
 export function memberPath(base: string, name: string): string {
-  return base + displayPath(`$[${normalizedName(name)}]`).slice(1);
+  let segment = memberSegments.get(name);
+  if (segment === undefined) {
+    if (memberSegments.size >= MAX_CACHED_NAMES) memberSegments.clear();
+    segment = displayPath(`$[${normalizedName(name)}]`).slice(1);
+    memberSegments.set(name, segment);
+  }
+  return base + segment;
 }
 
 export function indexPath(base: string, index: number): string {

@@ -4,12 +4,14 @@ import { formatMilliseconds, toMilliseconds } from '../config/duration.ts';
 import type { Rule } from '../model/definitions.ts';
 import { countBoundsShort, rangeComparisons } from './bounds.ts';
 import { formatValue } from './format-value.ts';
+import { agreementText } from './judge-agree.ts';
 
 const VALUE_IN_NAME_MAX = 60;
 
 /** The rule's own name, or one built from it: `nonEmpty $.items`, `count $.items [1..10]`, `range $.items[*].price (>0)`. */
 export function ruleName(rule: Rule): string {
   if (rule.name) return rule.name;
+  if (rule.rule === 'agree') return agreementText(rule);
   return joinWords(rule.rule, 'path' in rule ? rule.path : undefined, detail(rule));
 }
 
@@ -33,6 +35,7 @@ function detail(rule: Rule): string | undefined {
       return formatValue(rule.values, VALUE_IN_NAME_MAX);
     case 'equals':
       return formatValue(rule.value, VALUE_IN_NAME_MAX);
+    case 'agree':
     case 'nonEmpty':
     case 'present':
     case 'notNull':

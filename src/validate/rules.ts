@@ -2,6 +2,7 @@
 // instance: probe files may load their own copy of this module, and a plain object reads
 // the same from either copy.
 import type {
+  AgreeOperator,
   CustomRuleVerdict,
   Duration,
   ItemPredicate,
@@ -182,6 +183,27 @@ export function oneOf(path: string, values: readonly unknown[], options?: RuleOp
  */
 export function equals(path: string, value: unknown, options?: RuleOptions): RuleOf<'equals'> {
   return withOptions({ rule: 'equals', path, value }, options);
+}
+
+export interface AgreeOptions extends RuleOptions {
+  /**
+   * Compare with the right side capped at this number, `min(right, cap)`: a widget that shows
+   * at most 8 items agrees with `{ cap: 8 }`, and `'>=', …, { cap: 1 }` says "if the API
+   * returned anything, the page shows something".
+   */
+  cap?: number;
+}
+
+/**
+ * Two measures of the run agree: taken by this step or an earlier one, from an API response,
+ * a page's own API calls or its DOM. A side may be a number instead of a measure name.
+ * A measure that was not taken fails the rule.
+ * @example agree('recommendationCards', '==', 'recommendations') // the page shows every item the API returned
+ * @example agree('recommendationCards', '>=', 'recommendations', { cap: 1 }) // items in the API ⇒ at least one card
+ */
+export function agree(left: string | number, op: AgreeOperator, right: string | number, options?: AgreeOptions): RuleOf<'agree'> {
+  const { cap, ...rest } = options ?? {};
+  return withOptions({ rule: 'agree', left, op, right, ...definedOnly({ cap }) }, rest);
 }
 
 /**

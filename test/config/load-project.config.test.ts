@@ -140,7 +140,7 @@ describe('validating the config', () => {
         'payloadwatch.config.ts',
         'colour',
         "unknown key 'colour'",
-        'known keys: targets, defaultTarget, personas, probes, schemas, defaults, reporters, output, location',
+        'known keys: targets, defaultTarget, personas, probes, schemas, defaults, browser, reporters, output, location',
       ),
     ]);
   });
@@ -216,11 +216,11 @@ describe('validating the config', () => {
   });
 
   test('reporters come from the known set', async () => {
-    const fixture = await project(withConfig(`${TARGETS}\n  reporters: ['console', 'jsn', 'junit'],`));
+    const fixture = await project(withConfig(`${TARGETS}\n  reporters: ['console', 'jsn', 'pdf'],`));
     const result = await fixture.load();
     expect(result.diagnostics).toEqual([
       error('payloadwatch.config.ts', 'reporters[1]', "unknown reporter 'jsn'", "did you mean 'json'?"),
-      error('payloadwatch.config.ts', 'reporters[2]', "unknown reporter 'junit'", 'known reporters: console, json'),
+      error('payloadwatch.config.ts', 'reporters[2]', "unknown reporter 'pdf'", 'known reporters: console, json, junit, html, github'),
     ]);
   });
 

@@ -187,7 +187,7 @@ describe('steps', () => {
     const example = "an API step: { name: 'recommendations', api: { path: '/api/recommendations' } }";
     expect(result.diagnostics).toEqual([
       error(FILE, 'steps[0].apu', "unknown key 'apu'", "did you mean 'api'?"),
-      error(FILE, 'steps[0]', "step has no kind: expected one of the keys 'api'", example),
+      error(FILE, 'steps[0]', "step has no kind: expected one of the keys 'api' or 'page'", example),
     ]);
   });
 

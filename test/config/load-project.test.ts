@@ -82,7 +82,7 @@ export default defineConfig({
   reporters: ['console', 'json'],
   output: 'reports/payloads',
   location: 'eu-west-1',
-  defaults: { timeout: 2500, runTimeout: '2m', retries: 0, concurrency: 2, maxBodyBytes: 1024, maxRedirects: 0 },
+  defaults: { timeout: 2500, runTimeout: '2m', retries: 0, concurrency: 2, maxBodyBytes: 1024, maxRedirects: 0, pageConcurrency: 3 },
 });
 `,
     'checks/items.check.ts': validProbe('items'),
@@ -96,7 +96,15 @@ export default defineConfig({
   expect(loaded.reporters).toEqual(['console', 'json']);
   expect(loaded.outputDir).toBe(path.join(fixture.dir, 'reports', 'payloads'));
   expect(loaded.location).toBe('eu-west-1');
-  expect(loaded.defaults).toEqual({ timeoutMs: 2_500, runTimeoutMs: 120_000, retries: 0, concurrency: 2, maxBodyBytes: 1024, maxRedirects: 0 });
+  expect(loaded.defaults).toEqual({
+    timeoutMs: 2_500,
+    runTimeoutMs: 120_000,
+    retries: 0,
+    concurrency: 2,
+    maxBodyBytes: 1024,
+    maxRedirects: 0,
+    pageConcurrency: 3,
+  });
 });
 
 test('a second load sees a probe file edited since the first', async () => {
@@ -157,7 +165,7 @@ test('every problem of a bad project is reported in one load', async () => {
 
 export default defineConfig({
   targets: { production: 'shop.example.com' },
-  reporters: ['html'],
+  reporters: ['pdf'],
   defaults: { timout: '5s' },
 } as never);
 `,
@@ -179,7 +187,7 @@ export default defineProbe({
   expect(result.diagnostics).toEqual([
     error('payloadwatch.config.ts', 'targets.production', "invalid target URL 'shop.example.com': expected an absolute http(s) URL", "e.g. 'https://shop.example.com'"),
     error('payloadwatch.config.ts', 'defaults.timout', "unknown key 'timout'", "did you mean 'timeout'?"),
-    error('payloadwatch.config.ts', 'reporters[0]', "unknown reporter 'html'", 'known reporters: console, json'),
+    error('payloadwatch.config.ts', 'reporters[0]', "unknown reporter 'pdf'", 'known reporters: console, json, junit, html, github'),
     error(
       'probes/a.probe.ts',
       'schedule',

@@ -11,11 +11,14 @@ import { DEMO_CONFIG, readReport, runCli } from '../support/cli.ts';
 
 const demo = useDemoShop();
 
+// The API faults are about the API probes; page probes and page faults have their own tests (pages.e2e.test.ts).
+const API_PROBES = ['checkout', 'product', 'recommendations', 'search'];
+
 async function runAgainstShop(faults: FaultName[], extra: string[] = []): Promise<{ code: number | null; report: Report; stdout: string; stderr: string }> {
   demo.shop.setFaults(faults);
   const output = await mkdtemp(join(tmpdir(), 'pw-e2e-'));
   const run = await runCli(
-    ['run', '--config', DEMO_CONFIG, '--target', demo.shop.url, '--reporter', 'console,json', '--output', output, ...extra],
+    ['run', ...API_PROBES, '--config', DEMO_CONFIG, '--target', demo.shop.url, '--reporter', 'console,json', '--output', output, ...extra],
     { env: BUYER_ENV },
   );
   if (run.code === 2) throw new Error(`CLI exited 2:\n${run.stderr}`);

@@ -188,7 +188,7 @@ describe('setUpPersona: headers and cookies', () => {
     vi.stubEnv('PW_TEST_STATIC_KEY', 'static-key-777');
     const redactor = new Redactor();
     const session = await setUpPersona({ name: 'keyed', headers: { 'x-api-key': secret('PW_TEST_STATIC_KEY'), 'x-tenant': 'eu' } }, options(echo.url, { redactor }));
-    expect(session).toEqual({ variables: {}, headers: { 'x-api-key': 'static-key-777', 'x-tenant': 'eu' } });
+    expect(session).toEqual({ variables: {}, headers: { 'x-api-key': 'static-key-777', 'x-tenant': 'eu' }, cookies: {} });
     expect(redactor.text('static-key-777')).toBe(REDACTED);
   });
 
@@ -204,12 +204,25 @@ describe('setUpPersona: headers and cookies', () => {
       options(echo.url, { redactor }),
     );
     expect(session.headers).toEqual({ cookie: 'session=sess-abc-123; theme=dark; cart=cart-0042' });
+    // Page steps set the same cookies in the browser, one by one.
+    expect(session.cookies).toEqual({ session: 'sess-abc-123', theme: 'dark', cart: 'cart-0042' });
     expect(redactor.text('sess-abc-123 cart-0042 dark')).toBe(`${REDACTED} ${REDACTED} dark`);
+  });
+
+  it('passes a storage state on to page steps, its values redacted', async () => {
+    const redactor = new Redactor();
+    const storageState = {
+      cookies: [{ name: 'consent', value: 'consent-5678', url: 'https://shop.example.com' }],
+      origins: [{ origin: 'https://shop.example.com', localStorage: [{ name: 'jwt', value: 'jwt-value-9012' }] }],
+    };
+    const session = await setUpPersona({ name: 'stored', setup: () => ({ storageState }) }, options(echo.url, { redactor }));
+    expect(session.storageState).toEqual(storageState);
+    expect(redactor.text('consent-5678 jwt-value-9012')).toBe(`${REDACTED} ${REDACTED}`);
   });
 
   it('sends no cookie header without cookies', async () => {
     const session = await setUpPersona({ name: 'plain', setup: () => ({ variables: { region: 'eu' } }) }, options(echo.url));
-    expect(session).toEqual({ variables: { region: 'eu' }, headers: {} });
+    expect(session).toEqual({ variables: { region: 'eu' }, headers: {}, cookies: {} });
   });
 
   it('redacts variables whose names are sensitive or that the setup names, and header values without their scheme', async () => {

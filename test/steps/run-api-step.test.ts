@@ -154,7 +154,17 @@ describe('runApiStep against the demo shop', () => {
       ]);
       expect(out.checks[2]!.message).toMatch(/^the body is not valid JSON \(.+\); \d+ bytes, ending ".+"$/);
       expect(out.checks[2]!.expected).toBe('valid JSON');
-      expect(out.step).toEqual({ name: 'products', outcome: 'fail', durationMs: expect.any(Number), method: 'GET', serverAddress: '127.0.0.1', status: 200 });
+      // Not JSON, so kept as the text that came.
+      expect(out.step).toEqual({
+        name: 'products',
+        outcome: 'fail',
+        durationMs: expect.any(Number),
+        method: 'GET',
+        serverAddress: '127.0.0.1',
+        status: 200,
+        excerpt: expect.stringMatching(/^\{"items":\[\{"id":"p-1001","name":"Aurora Wireless Headphones",/),
+      });
+      expect(() => JSON.parse(out.step.excerpt!)).toThrow(SyntaxError);
       expect(out.captured).toEqual({});
       expect(out.measures).toEqual({});
     } finally {
@@ -213,7 +223,16 @@ describe('runApiStep against a test server', () => {
       },
       { name: 'content-type', kind: 'header', outcome: 'skip', step: 'health', message: 'skipped: unexpected status' },
     ]);
-    expect(out.step).toEqual({ name: 'health', outcome: 'fail', durationMs: expect.any(Number), method: 'GET', serverAddress: '127.0.0.1', status: 503 });
+    // The error page is JSON: pretty-printed for the reports, though the step never read it.
+    expect(out.step).toEqual({
+      name: 'health',
+      outcome: 'fail',
+      durationMs: expect.any(Number),
+      method: 'GET',
+      serverAddress: '127.0.0.1',
+      status: 503,
+      excerpt: '{\n  "error": "maintenance"\n}',
+    });
     expect(out.captured).toEqual({});
   });
 

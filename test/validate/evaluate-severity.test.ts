@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/model/definitions.ts';
 import { evaluateRule } from '../../src/validate/evaluate-rule.ts';
 import {
+  agree,
   count,
   custom,
   equals,
@@ -36,12 +37,13 @@ const failing: Record<Rule['rule'], (options: RuleOptions) => Rule> = {
   sorted: (o) => sorted('$.items', { by: 'price', order: 'desc' }, o),
   oneOf: (o) => oneOf('$.status', ['ok'], o),
   equals: (o) => equals('$.status', 'ok', o),
+  agree: (o) => agree('cards', '==', 'items', o),
   custom: (o) => custom('custom', () => false, o.severity ? { severity: o.severity } : {}),
 };
 
 describe('severity', () => {
   it.each(Object.entries(failing))('%s fails by default and warns with severity warn', async (_kind, build) => {
-    const run = (rule: Rule) => evaluateRule(rule, ruleContext(payload), 'step', SchemaRegistry.empty());
+    const run = (rule: Rule) => evaluateRule(rule, ruleContext(payload, {}, { cards: 0, items: 2 }), 'step', SchemaRegistry.empty());
     expect((await run(build({}))).outcome).toBe('fail');
     expect((await run(build({ severity: 'fail' }))).outcome).toBe('fail');
     const warned = await run(build({ severity: 'warn' }));

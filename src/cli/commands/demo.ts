@@ -4,7 +4,9 @@
 import { fileURLToPath } from 'node:url';
 import { DEMO_BUYER } from '../../demo/store.ts';
 import type { FaultName } from '../../demo/faults.ts';
+import { formatFaultSetting, splitFaultSettings, type FaultSetting } from '../../demo/fault-share.ts';
 import { startShop } from '../../demo/shop.ts';
+import type { ShopVersion } from '../../demo/versions.ts';
 import { createLogger, type LogFormat, type LogLevel } from '../../logging/logger.ts';
 import type { Report } from '../../model/results.ts';
 import type { CliIO } from '../cli-io.ts';
@@ -32,7 +34,8 @@ export async function demoTourCommand(options: DemoOptions, io: CliIO): Promise<
     const project = await loadOrReport(undefined, { ...io, cwd: PACKAGE_ROOT });
     if (!project) return EXIT.usage;
     const logger = createLogger({ level: options.logLevel, format: options.logFormat });
-    const report = await executeRun(project, [], { target: shop.url, reporter: ['console'] }, io, logger);
+    // Artifacts (screenshots of what a persona saw) go where the user is, not into the package.
+    const report = await executeRun(project, [], { target: shop.url, reporter: ['console'], output: 'payloadwatch-report' }, io, logger);
     if (typeof report === 'number') return report;
     io.stdout.write(conclusion(report, faults));
     const caught = report.summary.failed + report.summary.errored > 0;
@@ -76,9 +79,20 @@ function conclusion(report: Report, faults: readonly FaultName[]): string {
   return lines.join('\n');
 }
 
-export async function demoShopCommand(options: { port: number; host: string; fault: FaultName[] }, io: CliIO): Promise<ExitCode> {
-  const shop = await startShop({ port: options.port, host: options.host, faults: options.fault });
-  io.stdout.write(`demo shop listening on ${shop.url}${options.fault.length ? ` with faults: ${options.fault.join(', ')}` : ''}\n`);
+export interface DemoShopOptions {
+  port: number;
+  host: string;
+  fault: FaultSetting[];
+  version?: ShopVersion;
+  seed?: number;
+}
+
+export async function demoShopCommand(options: DemoShopOptions, io: CliIO): Promise<ExitCode> {
+  const { faults, shares } = splitFaultSettings(options.fault);
+  const version = options.version ?? 'v1';
+  const shop = await startShop({ port: options.port, host: options.host, faults, faultShares: shares, version, seed: options.seed ?? 0 });
+  const on = [...shop.faults].map((fault) => formatFaultSetting(fault, shop.faultShares));
+  io.stdout.write(`demo shop ${version} listening on ${shop.url}${on.length ? ` with faults: ${on.join(', ')}` : ''}\n`);
   io.stdout.write(`demo buyer: SHOP_BUYER_EMAIL=${DEMO_BUYER.email} SHOP_BUYER_PASSWORD=${DEMO_BUYER.password}\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
