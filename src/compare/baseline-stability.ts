@@ -11,7 +11,9 @@ import type { ComparisonResult } from './verdict.ts';
  * - its transport errors exceed `maxBaselineTransportErrorRate` (it can hardly be reached);
  * - a distribution's interquartile range exceeds `maxBaselineSpread` times its median (a
  *   robust coefficient of variation; not judged when the median is 0, as for a count that
- *   is usually 0).
+ *   is usually 0), and is at least the smallest absolute shift that can fail: a spread of a
+ *   few milliseconds around a 3 ms median is relatively wide but cannot hide a 50 ms
+ *   regression.
  */
 export function baselineInstability(result: ComparisonResult, options: JudgeOptions): string | null {
   const name = comparisonName(result);
@@ -32,6 +34,8 @@ export function baselineInstability(result: ComparisonResult, options: JudgeOpti
   if (median === null || q1 === null || q3 === null || median === 0) return null;
   const spread = (q3 - q1) / Math.abs(median);
   if (spread <= options.maxBaselineSpread) return null;
+  const minAbsolute = options.minAbsoluteShift[result.kind];
+  if (minAbsolute > 0 && q3 - q1 < minAbsolute) return null;
   const unit = result.unit;
   return (
     `${name}: unstable baseline: interquartile range ${formatValue(q3 - q1, unit)} is ` +

@@ -1,7 +1,23 @@
-// The statistics and verdict of `payloadwatch compare`, as the command and its reporters use them.
+// The statistics, runs, verdict and reports of `payloadwatch compare`, as the command uses them.
 export { ALTERNATIVES, type Alternative } from './alternatives.ts';
 export { benjaminiHochberg } from './benjamini-hochberg.ts';
 export { collectComparisons, type MeasureJudgement, type Observation, type ProbePersonaRuns } from './collect-comparisons.ts';
+export {
+  COMPARE_REPORT_VERSION,
+  type CheckFailureCount,
+  type CompareGroup,
+  type CompareOptionsRecord,
+  type CompareReport,
+  type CompareTarget,
+  type SideRuns,
+} from './compare-report.ts';
+export {
+  CompareReporterMultiplexer,
+  type CompareBeginInfo,
+  type CompareReporter,
+  type CompareRoundInfo,
+} from './compare-reporter.ts';
+export { CompareConsoleReporter } from './console-report.ts';
 export {
   BAD_DIRECTIONS,
   DEFAULT_BAD_DIRECTION,
@@ -25,6 +41,17 @@ export {
 } from './effect-size.ts';
 export { fisherExact, type FisherExactResult } from './fisher-exact.ts';
 export { formatPValue, formatRate, formatRateChange, formatRelativeChange } from './format.ts';
+export {
+  GATE_PATHS,
+  GateRequestError,
+  startCompareGate,
+  type GateAnswer,
+  type GateServerOptions,
+  type GateTargets,
+  type RunningGate,
+} from './gate-server.ts';
+export { interleave, otherSide, SIDES, type ScheduledPair, type ScheduledRound, type Side } from './interleave.ts';
+export { COMPARE_REPORT_FILE, CompareJsonReporter } from './json-report.ts';
 export { judgeCanary } from './judge.ts';
 export {
   DEFAULT_JUDGE_OPTIONS,
@@ -40,6 +67,14 @@ export {
   type MannWhitneyOptions,
   type MannWhitneyResult,
 } from './mann-whitney.ts';
+export {
+  DEFAULT_COMPARE_RUNS,
+  DEFAULT_COMPARE_WARMUP,
+  runCompare,
+  type CompareSettings,
+  type CompareUnit,
+} from './run-compare.ts';
+export { MAX_SEED, mulberry32, randomSeed, shuffled, type Random } from './seeded-random.ts';
 export {
   CHANGE_DIRECTIONS,
   CLASSIFICATIONS,

@@ -108,7 +108,10 @@ function otherChanges(results: readonly ComparisonResult[], reasons: readonly st
   const warnings: string[] = [];
   for (const result of results) {
     if (result.changed && !isBadChange(result.changed, result.badDirection)) warnings.push(`${result.summary} (not a regression)`);
-    else if (regressed(result) && !reasons.some((reason) => reason.startsWith(result.summary))) warnings.push(result.summary);
+    else if (regressed(result) && !brokeCriticalChecks(result) && !reasons.some((reason) => reason.startsWith(result.summary))) {
+      // A critical probe's broken checks are already a reason, in other words.
+      warnings.push(result.summary);
+    }
   }
   return warnings;
 }

@@ -11,7 +11,7 @@ import { apiFaultsOf, pageFaultsOf, SLOW_DELAY_MS } from './faults.ts';
 import type { ApiFaultName, FaultName } from './faults.ts';
 import { HttpError } from './http-error.ts';
 import { sendHugeBody } from './huge-body.ts';
-import { applyPayloadFaults } from './payload-faults.ts';
+import { applyPayloadFaults, type FaultReach } from './payload-faults.ts';
 import { isPageRoute } from './page.ts';
 import type { PageRoute } from './page.ts';
 import { PAGE_ROUTES } from './page-routes.ts';
@@ -28,6 +28,8 @@ export interface ShopState {
   readonly store: ShopStore;
   /** Read once per request, so switching faults never changes an answer half way. */
   faults(): ReadonlySet<FaultName>;
+  /** Which users a fault switched on for a share of users reaches; default every user. */
+  reaches?: FaultReach;
 }
 
 const NO_FAULTS: ReadonlySet<ApiFaultName> = new Set();
@@ -73,10 +75,16 @@ export async function handleRequest(request: IncomingMessage, response: ServerRe
   if (faults.has('huge-body')) return sendHugeBody(request, response, abandoned.signal);
 
   const context: RouteContext = { request, params: match.params, query: url.searchParams, store: shop.store, now: new Date() };
-  return send(request, response, await answer(match.route, context, faults, requestId));
+  return send(request, response, await answer(match.route, context, faults, requestId, shop.reaches));
 }
 
-async function answer(route: Route, context: RouteContext, faults: ReadonlySet<ApiFaultName>, requestId: string): Promise<Reply> {
+async function answer(
+  route: Route,
+  context: RouteContext,
+  faults: ReadonlySet<ApiFaultName>,
+  requestId: string,
+  reaches: FaultReach | undefined,
+): Promise<Reply> {
   let result;
   try {
     result = await route.handle(context);
@@ -86,7 +94,7 @@ async function answer(route: Route, context: RouteContext, faults: ReadonlySet<A
     return serverErrorReply(requestId);
   }
   const succeeded = result.status >= 200 && result.status < 300;
-  const body = succeeded && faults.size > 0 ? applyPayloadFaults(result.kind, result.body, faults) : result.body;
+  const body = succeeded && faults.size > 0 ? applyPayloadFaults(result.kind, result.body, faults, reaches) : result.body;
   const reply = jsonReply(result.status, body);
   return succeeded && faults.has('truncated-json') ? truncateReply(reply) : reply;
 }

@@ -1,6 +1,7 @@
 // Faults that keep the answer a well-formed 200 but make its content wrong: the failures
 // status-code monitoring cannot see.
 
+import type { PartialFaultName } from './fault-share.ts';
 import type { FaultName } from './faults.ts';
 import { isRecord } from './request-body.ts';
 import type { PayloadKind } from './route.ts';
@@ -25,16 +26,31 @@ interface ProductRef {
   fields: ProductFields;
 }
 
+/** Whether a fault that may reach only a share of users reaches this one; by default every user. */
+export type FaultReach = (fault: PartialFaultName, userId: string) => boolean;
+
+const EVERY_USER: FaultReach = () => true;
+
 /**
  * Returns a faulted copy of a healthy payload; the original is left alone.
  * Applied in an order that lets faults combine: lists are emptied or grown before their
  * items are spoilt, and prices are spoilt before they are turned into strings.
  */
-export function applyPayloadFaults(kind: PayloadKind, payload: unknown, faults: ReadonlySet<FaultName>): unknown {
+export function applyPayloadFaults(
+  kind: PayloadKind,
+  payload: unknown,
+  faults: ReadonlySet<FaultName>,
+  reaches: FaultReach = EVERY_USER,
+): unknown {
   const body = structuredClone(payload);
   if (!isRecord(body)) return body;
 
-  if (faults.has('empty-recs-new-users') && kind === 'recommendations' && body['strategy'] === 'popular') {
+  if (
+    faults.has('empty-recs-new-users') &&
+    kind === 'recommendations' &&
+    body['strategy'] === 'popular' &&
+    reaches('empty-recs-new-users', String(body['userId']))
+  ) {
     body['items'] = [];
   }
   if (faults.has('duplicate-items')) {

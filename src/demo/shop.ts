@@ -3,10 +3,12 @@
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkFaultShares, faultReaches, type FaultShares } from './fault-share.ts';
 import { toFaultSet } from './faults.ts';
 import type { FaultName } from './faults.ts';
 import { handleRequest } from './handle-request.ts';
 import { ShopStore } from './store.ts';
+import { VERSION_FAULTS, type ShopVersion } from './versions.ts';
 
 export { HUGE_BODY_BYTES, SLOW_DELAY_MS } from './faults.ts';
 
@@ -20,6 +22,19 @@ export interface ShopOptions {
    * @example faults: ['empty-recs-new-users']
    */
   faults?: readonly FaultName[];
+  /**
+   * The share of users a fault reaches, for faults that can reach a share (see PARTIAL_FAULTS);
+   * a fault without a share reaches everyone.
+   * @example faultShares: { 'empty-recs-new-users': 0.3 }
+   */
+  faultShares?: FaultShares;
+  /** Decides which users a share reaches: the same seed reaches the same users. Default 0. */
+  seed?: number;
+  /**
+   * The release served: `v1` healthy, `v2` the incident's (`empty-recs-new-users`); its faults
+   * are switched on with `faults`. Default `v1`.
+   */
+  version?: ShopVersion;
 }
 
 export interface RunningShop {
@@ -27,16 +42,24 @@ export interface RunningShop {
   url: string;
   /** The faults switched on now. */
   faults: ReadonlySet<FaultName>;
-  /** Replaces the switched-on faults; requests already answered are not affected. */
-  setFaults(faults: readonly FaultName[]): void;
+  /** The share of users each partial fault reaches now; a fault not listed reaches all. */
+  faultShares: Readonly<FaultShares>;
+  /** Replaces the switched-on faults and their shares; requests already answered are not affected. */
+  setFaults(faults: readonly FaultName[], shares?: FaultShares): void;
   /** Stops listening and ends every open request, hanging and streaming ones included. */
   close(): Promise<void>;
 }
 
 export async function startShop(options: ShopOptions = {}): Promise<RunningShop> {
-  let faults = toFaultSet(options.faults ?? []);
+  let faults = toFaultSet([...VERSION_FAULTS[options.version ?? 'v1'], ...(options.faults ?? [])]);
+  let shares = checkFaultShares(options.faultShares ?? {});
+  const seed = options.seed ?? 0;
   const store = new ShopStore();
-  const state = { store, faults: () => faults };
+  const state = {
+    store,
+    faults: () => faults,
+    reaches: (fault: keyof FaultShares, userId: string) => faultReaches(shares, seed, fault, userId),
+  };
 
   const server = createServer((request, response) => {
     handleRequest(request, response, state).catch(() => response.destroy());
@@ -50,8 +73,12 @@ export async function startShop(options: ShopOptions = {}): Promise<RunningShop>
     get faults() {
       return faults;
     },
-    setFaults(next) {
+    get faultShares() {
+      return shares;
+    },
+    setFaults(next, nextShares = {}) {
       faults = toFaultSet(next);
+      shares = checkFaultShares(nextShares);
     },
     close() {
       closed ??= new Promise<void>((resolve) => {

@@ -96,6 +96,18 @@ describe('judgeCanary: INCONCLUSIVE, never PASS by default', () => {
     ]);
   });
 
+  it('a stable baseline: a spread wider than its median but below the smallest latency shift that can fail', () => {
+    // Runs of a few milliseconds: quartiles 2.25 and 7.5 around a median of 4.5 are relatively wide, yet 5.25 ms cannot hide a 50 ms regression.
+    const quick = runs(10, (i) => ({ durationMs: [2, 9, 2, 5, 3, 14, 4, 2, 8, 6][i]!, recommendations: 5 }));
+    const verdict = judgeCanary(recommendations({ persona: 'new-user', baseline: quick, canary: quick }));
+    expect(verdict.comparisons.find((c) => c.kind === 'latency')!.baseline).toEqual({ n: 10, q1: 2.25, median: 4.5, q3: 7.5 });
+    expect(verdict.verdict).toBe('PASS');
+    const slowSpread = quick.map((run) => ({ ...run, durationMs: run.durationMs * 10 }));
+    expect(judgeCanary(recommendations({ persona: 'new-user', baseline: slowSpread, canary: slowSpread })).reasons).toEqual([
+      'new-user recommendations-api: unstable baseline: interquartile range 52.5 ms is 1.17× the median 45 ms (at most 1× allowed)',
+    ]);
+  });
+
   it('a marginal score: one of five comparisons regressed, not critical', () => {
     const slow = healthy().map((run) => ({ ...run, durationMs: run.durationMs * 2 }));
     const verdict = judgeCanary(recommendations({ persona: 'new-user', baseline: healthy(), canary: slow }));

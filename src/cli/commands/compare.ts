@@ -1,0 +1,263 @@
+// `payloadwatch compare`: the canary gate. Runs the selected probes × personas on the
+// baseline and on the canary in interleaved rounds and exits with the verdict: PASS 0,
+// FAIL 1, INCONCLUSIVE 3 (usage and configuration errors 2); `--advisory` always exits 0.
+// `--serve` answers webhooks instead (see compare/gate-server.ts).
+import { join, relative, resolve } from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import type { Project } from '../../config/project.ts';
+import { COMPARE_REPORT_FILE, CompareJsonReporter } from '../../compare/json-report.ts';
+import type { CompareReport } from '../../compare/compare-report.ts';
+import { CompareReporterMultiplexer, type CompareReporter } from '../../compare/compare-reporter.ts';
+import { CompareConsoleReporter } from '../../compare/console-report.ts';
+import { GateRequestError, startCompareGate, type GateTargets, type RunningGate } from '../../compare/gate-server.ts';
+import { DEFAULT_COMPARE_RUNS, DEFAULT_COMPARE_WARMUP, runCompare, type CompareUnit } from '../../compare/run-compare.ts';
+import { MAX_SEED, randomSeed } from '../../compare/seeded-random.ts';
+import type { Verdict } from '../../compare/verdict.ts';
+import { createLogger, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel, type Logger } from '../../logging/logger.ts';
+import { planRuns, resolveTarget, SelectionError, type Target } from '../../runner/plan.ts';
+import type { RunEnvironment } from '../../runner/run-probe.ts';
+import { closeHttpClient } from '../../steps/api/http-client.ts';
+import { closeBrowser, sharedBrowserPool } from '../../steps/page/browser-pool.ts';
+import type { CliIO } from '../cli-io.ts';
+import { EXIT, type ExitCode } from '../exit-codes.ts';
+import { loadOrReport } from '../load-or-report.ts';
+import { commaList, oneOfList, wholeNumber } from '../parse-options.ts';
+import { portNumber } from './daemon.ts';
+
+export const COMPARE_REPORTERS = ['console', 'json'] as const;
+export type CompareReporterName = (typeof COMPARE_REPORTERS)[number];
+
+/**
+ * Pairs run one at a time unless asked otherwise: runs that overlap slow each other down
+ * unevenly, and the spread that adds to latency makes the baseline look unstable.
+ */
+export const DEFAULT_COMPARE_CONCURRENCY = 1;
+
+export const DEFAULT_GATE_HOST = '127.0.0.1';
+export const DEFAULT_GATE_PORT = 9465;
+
+export interface CompareCommandOptions {
+  config?: string;
+  baseline?: string;
+  canary?: string;
+  runs?: number;
+  warmup?: number;
+  seed?: number;
+  probe?: string[];
+  persona?: string[];
+  reporter?: CompareReporterName[];
+  output?: string;
+  advisory?: boolean;
+  concurrency?: number;
+  serve?: boolean;
+  host?: string;
+  port?: number;
+  logLevel?: LogLevel;
+  logFormat?: LogFormat;
+}
+
+export function registerCompareCommand(program: Command, io: CliIO, done: (code: ExitCode) => void): void {
+  program
+    .command('compare')
+    .description('run the same probes on a baseline and a canary, judge the canary; exit 0 PASS, 1 FAIL, 3 INCONCLUSIVE')
+    .option('--baseline <name|url>', 'the release in service: a target named in the config, or a base URL')
+    .option('--canary <name|url>', 'the release to judge: a target named in the config, or a base URL')
+    .option('--runs <n>', `judged rounds: runs a side of each probe × persona (default ${DEFAULT_COMPARE_RUNS})`, wholeNumber(1))
+    .option('--warmup <n>', `rounds run first and thrown away (default ${DEFAULT_COMPARE_WARMUP})`, wholeNumber(0))
+    .option('--seed <n>', 'seed of the rounds’ order, to repeat a comparison (default: random, printed and reported)', seedNumber)
+    .option('--probe <names>', 'only these probes (comma-separated, repeatable)', commaList)
+    .option('-p, --persona <names>', 'only these personas (comma-separated, repeatable)', commaList)
+    .option('-r, --reporter <names>', `reporters: ${COMPARE_REPORTERS.join(', ')} (comma-separated)`, oneOfList(COMPARE_REPORTERS, 'reporter'))
+    .option('-o, --output <dir>', `folder of the JSON report (<dir>/${COMPARE_REPORT_FILE}; default: from the config)`)
+    .option('--advisory', 'always exit 0 (or answer 200), still printing and reporting the real verdict')
+    .option('-c, --config <file>', 'config file (default: payloadwatch.config.ts in the working directory)')
+    .option('--concurrency <n>', `probe × persona pairs run at once within a round (default ${DEFAULT_COMPARE_CONCURRENCY})`, wholeNumber(1))
+    .option('--serve', 'answer webhooks (Flagger) instead: each POST runs a comparison, 200 on PASS, 500 otherwise')
+    .option('--host <address>', 'with --serve: address to listen on', DEFAULT_GATE_HOST)
+    .option('--port <port>', 'with --serve: port to listen on (0: any free port)', portNumber, DEFAULT_GATE_PORT)
+    .addOption(new Option('--log-level <level>', 'log level (logs go to stderr)').choices(LOG_LEVELS).default('warn'))
+    .addOption(new Option('--log-format <format>', 'log format').choices(LOG_FORMATS).default('json'))
+    .action(async (options: CompareCommandOptions) => done(await compareCommand(options, io)));
+}
+
+/** A seed of `--seed`: a 32-bit unsigned integer. */
+export function seedNumber(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n > MAX_SEED) {
+    throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_SEED}, got '${value}'.`);
+  }
+  return n;
+}
+
+/** The exit-code contract of compare. */
+export function compareExitCode(verdict: Verdict, advisory = false): ExitCode {
+  if (advisory) return EXIT.ok;
+  return verdict === 'PASS' ? EXIT.ok : verdict === 'FAIL' ? EXIT.failed : EXIT.inconclusive;
+}
+
+export async function compareCommand(options: CompareCommandOptions, io: CliIO): Promise<ExitCode> {
+  if (!options.serve) {
+    const missing = (['baseline', 'canary'] as const).filter((side) => !options[side]);
+    if (missing.length) {
+      io.stderr.write(`error: ${missing.map((side) => `--${side} <name|url>`).join(' and ')} required: the releases to compare\n`);
+      io.stderr.write('  hint: payloadwatch compare --baseline https://stable.example.com --canary https://canary.example.com\n');
+      return EXIT.usage;
+    }
+  }
+  const project = await loadOrReport(options.config, io);
+  if (!project) return EXIT.usage;
+  const logger = createLogger({ level: options.logLevel, format: options.logFormat });
+  if (options.serve) return serveGate(project, options, io, logger);
+  const outcome = await executeCompare(project, options, io, logger);
+  return typeof outcome === 'number' ? outcome : compareExitCode(outcome.verdict, outcome.options.advisory);
+}
+
+interface PreparedCompare {
+  baseline: Target;
+  canary: Target;
+  units: CompareUnit[];
+}
+
+/** Targets and probes × personas; a mistake in them is a SelectionError naming what is known. */
+function prepare(project: Project, options: CompareCommandOptions, targets: GateTargets = {}): PreparedCompare {
+  const baselineName = targets.baseline ?? options.baseline;
+  const canaryName = targets.canary ?? options.canary;
+  if (!baselineName || !canaryName) {
+    const missing = [baselineName ? '' : 'baseline', canaryName ? '' : 'canary'].filter(Boolean).join(' and ');
+    throw new SelectionError(`no ${missing} to compare: name it in the webhook's metadata or on the command line`);
+  }
+  const baseline = resolveTarget(project, baselineName);
+  const canary = resolveTarget(project, canaryName);
+  const units = planRuns(project, { probes: options.probe ?? [], personas: options.persona ?? [], targets: [baseline] }).map(
+    ({ probe, persona }) => ({ probe, persona }),
+  );
+  if (units.length === 0) throw new SelectionError('nothing to compare: no probe × persona matches the selection');
+  return { baseline, canary, units };
+}
+
+/** Runs, reports and returns the report; a selection mistake is printed and returned as the usage exit code. */
+export async function executeCompare(
+  project: Project,
+  options: CompareCommandOptions,
+  io: CliIO,
+  logger: Logger,
+): Promise<CompareReport | ExitCode> {
+  let prepared: PreparedCompare;
+  try {
+    prepared = prepare(project, options);
+  } catch (error) {
+    if (!(error instanceof SelectionError)) throw error;
+    io.stderr.write(`error: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const shutdown = new AbortController();
+  const onSignal = () => {
+    if (shutdown.signal.aborted) process.exit(130);
+    io.stderr.write('\nstopping: runs in flight are being aborted (press Ctrl+C again to exit at once)\n');
+    shutdown.abort(new Error('interrupted'));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await compareOnce(project, options, prepared, io, logger, shutdown.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    await closeHttpClient();
+    await closeBrowser();
+  }
+}
+
+async function compareOnce(
+  project: Project,
+  options: CompareCommandOptions,
+  prepared: PreparedCompare,
+  io: CliIO,
+  logger: Logger,
+  signal: AbortSignal,
+): Promise<CompareReport> {
+  const outputDir = options.output ? resolve(io.cwd, options.output) : project.outputDir;
+  const configured = project.reporters.filter((name): name is CompareReporterName => (COMPARE_REPORTERS as readonly string[]).includes(name));
+  const reporterNames = options.reporter ?? (configured.length ? configured : ['console']);
+  const reporters: CompareReporter[] = reporterNames.map((name) =>
+    name === 'json' ? new CompareJsonReporter(join(outputDir, COMPARE_REPORT_FILE)) : new CompareConsoleReporter(io.stdout),
+  );
+  const hub = new CompareReporterMultiplexer(reporters, (error, hook) => logger.error({ err: error, hook }, 'a reporter failed; the others carry on'));
+  const report = await runCompare(
+    {
+      ...prepared,
+      runs: options.runs ?? DEFAULT_COMPARE_RUNS,
+      warmup: options.warmup ?? DEFAULT_COMPARE_WARMUP,
+      seed: options.seed ?? randomSeed(),
+      concurrency: options.concurrency ?? DEFAULT_COMPARE_CONCURRENCY,
+      advisory: options.advisory ?? false,
+    },
+    runEnvironment(project, outputDir, io, logger, signal),
+    hub,
+  );
+  for (const reporter of reporters) {
+    if (reporter instanceof CompareJsonReporter) io.stderr.write(`JSON report: ${relative(io.cwd, reporter.file) || reporter.file}\n`);
+  }
+  return report;
+}
+
+function runEnvironment(project: Project, outputDir: string, io: CliIO, logger: Logger, signal: AbortSignal): RunEnvironment {
+  const executablePath = project.config.browser?.executablePath;
+  return {
+    defaults: project.defaults,
+    schemas: project.schemas,
+    logger,
+    signal,
+    pages: {
+      // Started only if a run reaches a page step.
+      browser: sharedBrowserPool({
+        ...(executablePath ? { executablePath: resolve(project.rootDir, executablePath) } : {}),
+        pageConcurrency: project.defaults.pageConcurrency,
+        log: logger,
+      }),
+      outputDir,
+      cwd: io.cwd,
+    },
+  };
+}
+
+/** `--serve`: one comparison per webhook POST, until SIGINT or SIGTERM. */
+async function serveGate(project: Project, options: CompareCommandOptions, io: CliIO, logger: Logger): Promise<ExitCode> {
+  const shutdown = new AbortController();
+  let gate: RunningGate;
+  try {
+    gate = await startCompareGate({
+      host: options.host ?? DEFAULT_GATE_HOST,
+      port: options.port ?? DEFAULT_GATE_PORT,
+      async compare(targets) {
+        let prepared;
+        try {
+          prepared = prepare(project, options, targets);
+        } catch (error) {
+          throw error instanceof SelectionError ? new GateRequestError(error.message) : error;
+        }
+        return compareOnce(project, options, prepared, io, logger, shutdown.signal);
+      },
+      onError: (error) => logger.error({ err: error }, 'a comparison failed'),
+    });
+  } catch (error) {
+    io.stderr.write(`error: cannot listen on ${options.host}:${options.port}: ${(error as Error).message}\n`);
+    return EXIT.usage;
+  }
+  const defaults = [options.baseline ? `baseline ${options.baseline}` : '', options.canary ? `canary ${options.canary}` : ''].filter(Boolean);
+  io.stdout.write(`payloadwatch compare gate listening on ${gate.url}: POST /gate runs a comparison${defaults.length ? ` (default ${defaults.join(', ')})` : ''}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  shutdown.abort(new Error('shutting down'));
+  await gate.close();
+  await closeHttpClient();
+  await closeBrowser();
+  return EXIT.ok;
+}
