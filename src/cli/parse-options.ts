@@ -30,3 +30,23 @@ export function oneOfList<T extends string>(allowed: readonly T[], what: string)
     return [...new Set([...previous, ...(items as T[])])];
   };
 }
+
+/** `--shard 2/3` → `{ index: 2, total: 3 }`. */
+export function shardSpec(value: string): { index: number; total: number } {
+  const m = value.trim().match(/^(\d+)\/(\d+)$/);
+  const index = Number(m?.[1]);
+  const total = Number(m?.[2]);
+  if (!m || total < 1 || index < 1 || index > total) {
+    throw new InvalidArgumentError(`expected i/n with 1 ≤ i ≤ n (e.g. 1/3), got '${value}'.`);
+  }
+  return { index, total };
+}
+
+/** `--grep <regex>`: a JavaScript regular expression, without slashes. */
+export function regex(value: string): RegExp {
+  try {
+    return new RegExp(value);
+  } catch (error) {
+    throw new InvalidArgumentError(`invalid regular expression '${value}': ${(error as Error).message.replace(/^Invalid regular expression: /, '')}.`);
+  }
+}

@@ -63,7 +63,7 @@ export default defineProbe({ name: 'broken' steps: [] });
 describe('usage errors exit 2', () => {
   it.each([
     [['run', '--concurrency', '0'], "error: option '--concurrency <n>' argument '0' is invalid. expected a whole number ≥ 1, got '0'."],
-    [['run', '--reporter', 'xml'], "error: option '-r, --reporter <names>' argument 'xml' is invalid. unknown reporter 'xml'; expected one of: console, json."],
+    [['run', '--reporter', 'xml'], "error: option '-r, --reporter <names>' argument 'xml' is invalid. unknown reporter 'xml'; expected one of: console, json, junit, html, github."],
     [['run', '--timeout', 'soon'], "expected a duration such as 500ms, 10s or 2m, got 'soon'."],
     [['frobnicate'], "error: unknown command 'frobnicate'"],
   ])('%j', async (args, message) => {
@@ -75,7 +75,7 @@ describe('usage errors exit 2', () => {
   it('an unknown probe or target names what exists', async () => {
     const probe = await runCli(['run', 'nope', '--config', DEMO_CONFIG]);
     expect(probe.code).toBe(2);
-    expect(probe.stderr).toBe("error: no probe named 'nope'; known probes: checkout, product, recommendations, search\n");
+    expect(probe.stderr).toBe("error: no probe named 'nope'; known probes: add-to-cart, checkout, home-page, product-page, product, recommendations, search-page, search\n");
     const target = await runCli(['run', '--config', DEMO_CONFIG, '--target', 'staging']);
     expect(target.code).toBe(2);
     expect(target.stderr).toBe(
@@ -91,13 +91,13 @@ describe('list and validate', () => {
     expect(stdout.split('\n')[0]).toMatch(/^PROBE +PERSONA +SCHEDULE +TAGS +FILE$/);
     expect(stdout).toMatch(/\nrecommendations +new-user +\*\/30 \* \* \* \* \* +recommendations,revenue +probes\/recommendations\.probe\.ts\n/);
     expect(stdout).toMatch(/\ncheckout +new-user +0 \*\/5 \* \* \* \* +checkout,revenue +probes\/checkout\.probe\.ts\n/);
-    expect(stdout).toContain('4 probes, 7 probe × persona runs; targets: local (default local)');
+    expect(stdout).toContain('8 probes, 14 probe × persona runs; targets: local (default local)');
   });
 
   it('validate says what it checked and exits 0', async () => {
     const { code, stdout } = await runCli(['validate', '--config', DEMO_CONFIG]);
     expect(code).toBe(0);
-    expect(stdout).toBe('payloadwatch.config.ts: valid — 4 probes, 3 personas, 1 target, 7 probe × persona runs\n');
+    expect(stdout).toBe('payloadwatch.config.ts: valid — 8 probes, 3 personas, 1 target, 14 probe × persona runs\n');
   });
 });
 
@@ -202,14 +202,17 @@ describe('the quick-start demo', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/✘ recommendations · new-user · .*\n +✘ rule "recommendations are never empty" in step 'get recommendations': expected a non-empty array at \$\.items, got \[\]\n/);
     expect(stdout).toMatch(/✔ recommendations · returning-buyer/);
-    expect(stdout).toContain('7 runs: 6 passed, 1 failed, 0 errored, 0 flaky');
-    expect(stdout).toContain('Caught:\n  new-user: recommendations\n');
+    // The product page shows it too: the widget renders an empty component.
+    expect(stdout).toMatch(/✘ product-page · new-user · .*\n(.*\n)* +✘ dom "recommendations are shown" in step 'product page': expected at least 1 element matching \.rec-card, found 0\n/);
+    expect(stdout).toMatch(/✔ product-page · returning-buyer/);
+    expect(stdout).toContain('14 runs: 11 passed, 3 failed, 0 errored, 0 flaky');
+    expect(stdout).toContain('Caught:\n  new-user: home-page, product-page, recommendations\n');
     expect(stdout).toContain('Point payloadwatch at your own API:');
   });
 
   it('against the healthy shop passes everything', async () => {
     const { code, stdout } = await runCli(['demo', '--fault', 'none']);
     expect(code).toBe(0);
-    expect(stdout).toContain('7 runs: 7 passed, 0 failed, 0 errored, 0 flaky');
+    expect(stdout).toContain('14 runs: 14 passed, 0 failed, 0 errored, 0 flaky');
   });
 });

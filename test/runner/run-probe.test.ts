@@ -283,7 +283,7 @@ describe('runProbe: steps after a failure', () => {
     const result = await runProbe(plannedRun({ name: 'chain', steps: steps(false) }, target), runEnv());
     expect(result.outcome).toBe('fail');
     expect(result.steps).toEqual([
-      { name: 'first', outcome: 'fail', durationMs: expect.any(Number), method: 'GET', serverAddress: '127.0.0.1', status: 500 },
+      { name: 'first', outcome: 'fail', durationMs: expect.any(Number), method: 'GET', serverAddress: '127.0.0.1', status: 500, excerpt: 'boom' },
       { name: 'second', outcome: 'skip', durationMs: 0 },
       { name: 'third', outcome: 'skip', durationMs: 0 },
     ]);
@@ -472,7 +472,16 @@ describe('runProbe: code that breaks', () => {
     expect(result).toMatchObject({ outcome: 'error', error: 'custom rule threw: kaboom', attempts: 1 });
     expect(result.checks.at(-1)).toEqual({ name: 'explodes', kind: 'rule', outcome: 'error', step: 'get /items', message: 'custom rule threw: kaboom' });
     expect(result.steps).toEqual([
-      { name: 'get /items', outcome: 'error', durationMs: expect.any(Number), method: 'GET', serverAddress: '127.0.0.1', status: 200, error: 'custom rule threw: kaboom' },
+      {
+        name: 'get /items',
+        outcome: 'error',
+        durationMs: expect.any(Number),
+        method: 'GET',
+        serverAddress: '127.0.0.1',
+        status: 200,
+        error: 'custom rule threw: kaboom',
+        excerpt: JSON.stringify({ items: [{ id: 'a', price: 3 }] }, null, 2),
+      },
     ]);
   });
 

@@ -20,7 +20,7 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: R
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: options.cwd ?? REPO_ROOT,
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      env: { ...outsideCi(process.env), NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -30,6 +30,15 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: R
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr, durationMs: Date.now() - started }));
   });
+}
+
+/**
+ * The environment without GitHub Actions' variables: when the suite itself runs in a job, a
+ * CLI under test must neither annotate that job nor append to its step summary, unless a test says so.
+ */
+function outsideCi(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { GITHUB_ACTIONS: _actions, GITHUB_STEP_SUMMARY: _summary, ...rest } = env;
+  return rest;
 }
 
 export async function readReport(outputDir: string): Promise<Report> {

@@ -1,24 +1,35 @@
-// `payloadwatch run`: every selected probe × persona once against a target, reports, an exit code.
-import { join, relative, resolve } from 'node:path';
+// `payloadwatch run`: every selected probe × persona once against each target, reports, an exit code.
+import { resolve } from 'node:path';
 import type { Project } from '../../config/project.ts';
 import type { ReporterName } from '../../model/definitions.ts';
 import type { Report } from '../../model/results.ts';
 import { createLogger, type LogFormat, type LogLevel, type Logger } from '../../logging/logger.ts';
 import { createMetricsPipeline } from '../../metrics/metrics-pipeline.ts';
-import { ConsoleReporter } from '../../reporters/console-reporter.ts';
-import { JsonReporter } from '../../reporters/json-reporter.ts';
 import { ReporterMultiplexer, type Reporter } from '../../reporters/reporter.ts';
 import { closeHttpClient } from '../../steps/api/http-client.ts';
-import { planRuns, resolveTarget, SelectionError } from '../../runner/plan.ts';
+import { closeBrowser, sharedBrowserPool } from '../../steps/page/browser-pool.ts';
+import { planRuns, resolveTargets, SelectionError, type Shard } from '../../runner/plan.ts';
 import { runAll } from '../../runner/run-all.ts';
 import type { CliIO } from '../cli-io.ts';
+import { buildReporters, describeReportFiles, reporterNames } from '../build-reporters.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
+import { DEFAULT_FAIL_ON, exitCodeFor, type FailOnOutcome } from '../fail-on.ts';
 import { loadOrReport } from '../load-or-report.ts';
 
 export interface RunOptions {
   config?: string;
-  target?: string;
+  /** Configured names or URLs; several make every run once per target. */
+  target?: string | readonly string[];
+  /** Probe names, in addition to the command's arguments. */
+  probe?: string[];
   persona?: string[];
+  /** Probes having any of these tags. */
+  tag?: string[];
+  /** Runs whose `probe persona` matches. */
+  grep?: RegExp;
+  shard?: Shard;
+  /** Outcomes that make the exit code 1; default `fail`, `error`. */
+  failOn?: FailOnOutcome[];
   reporter?: ReporterName[];
   output?: string;
   concurrency?: number;
@@ -36,7 +47,7 @@ export async function runCommand(probes: string[], options: RunOptions, io: CliI
   const outcome = await executeRun(project, probes, options, io, logger);
   // Peak memory of the whole command: what a size limit or a flood of runs costs.
   logger.debug({ maxRssBytes: process.resourceUsage().maxRSS * 1024 }, 'command finished');
-  return typeof outcome === 'number' ? outcome : outcome.summary.failed + outcome.summary.errored > 0 ? EXIT.failed : EXIT.ok;
+  return typeof outcome === 'number' ? outcome : exitCodeFor(outcome, options.failOn ?? DEFAULT_FAIL_ON);
 }
 
 /** Runs and reports; a selection mistake is printed and returned as the usage exit code. */
@@ -47,26 +58,38 @@ export async function executeRun(
   io: CliIO,
   logger: Logger,
 ): Promise<Report | ExitCode> {
-  let target;
+  let targets;
   let runs;
+  let unsharded;
   try {
-    target = resolveTarget(project, options.target);
-    runs = planRuns(project, { probes, personas: options.persona ?? [], targets: [target] });
+    targets = resolveTargets(project, typeof options.target === 'string' ? [options.target] : options.target);
+    const selection = {
+      probes: [...probes, ...(options.probe ?? [])],
+      personas: options.persona ?? [],
+      tags: options.tag ?? [],
+      ...(options.grep ? { grep: options.grep } : {}),
+      targets,
+    };
+    unsharded = planRuns(project, selection);
+    runs = options.shard ? planRuns(project, { ...selection, shard: options.shard }) : unsharded;
   } catch (error) {
     if (!(error instanceof SelectionError)) throw error;
     io.stderr.write(`error: ${error.message}\n`);
     return EXIT.usage;
   }
-  if (runs.length === 0) {
+  if (unsharded.length === 0) {
     io.stderr.write('error: nothing to run: no probe × persona matches the selection\n');
     return EXIT.usage;
   }
+  if (options.shard) {
+    // More shards than runs leaves some empty: that shard has nothing to do, which is no mistake.
+    io.stderr.write(`shard ${options.shard.index}/${options.shard.total}: ${runs.length} of ${unsharded.length} runs\n`);
+  }
 
   const outputDir = options.output ? resolve(io.cwd, options.output) : project.outputDir;
-  const reporterNames = options.reporter ?? project.reporters;
-  const reporters: Reporter[] = reporterNames.map((name) =>
-    name === 'json' ? new JsonReporter(join(outputDir, 'report.json')) : new ConsoleReporter(io.stdout),
-  );
+  const names = reporterNames({ ...(options.reporter ? { requested: options.reporter } : {}), configured: project.reporters }, io.env ?? process.env);
+  const built = buildReporters(names, outputDir, io);
+  const reporters: Reporter[] = built.map((b) => b.reporter);
   const metrics = await createMetricsPipeline({ location: project.location, logger, mode: 'run' });
   if (metrics) reporters.push(metrics.reporter);
   const hub = new ReporterMultiplexer(reporters, (error, hook) =>
@@ -89,21 +112,30 @@ export async function executeRun(
         schemas: project.schemas,
         logger,
         signal: shutdown.signal,
+        pages: {
+          // Started only if a run reaches a page step.
+          browser: sharedBrowserPool({
+            ...(project.config.browser?.executablePath ? { executablePath: resolve(project.rootDir, project.config.browser.executablePath) } : {}),
+            pageConcurrency: project.defaults.pageConcurrency,
+            log: logger,
+          }),
+          outputDir,
+          cwd: io.cwd,
+        },
         overrides: {
           ...(options.retries !== undefined ? { retries: options.retries } : {}),
           ...(options.timeout !== undefined ? { runTimeoutMs: options.timeout } : {}),
         },
       },
-      { concurrency: options.concurrency ?? project.defaults.concurrency, repeat: options.repeat ?? 1, targets: [target], reporter: hub },
+      { concurrency: options.concurrency ?? project.defaults.concurrency, repeat: options.repeat ?? 1, targets, reporter: hub },
     );
-    for (const reporter of reporters) {
-      if (reporter instanceof JsonReporter) io.stderr.write(`JSON report: ${relative(io.cwd, reporter.file) || reporter.file}\n`);
-    }
+    io.stderr.write(describeReportFiles(built, io.cwd));
     return report;
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     await closeHttpClient();
+    await closeBrowser();
     // Flushes: the process exits next, and what was recorded must have been pushed.
     await metrics?.shutdown();
   }

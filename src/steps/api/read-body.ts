@@ -1,8 +1,8 @@
 // Reads a response body into memory without ever holding more than the limit: the
 // declared length is checked first, then bytes are counted as they arrive, after
 // decompression, and the stream is destroyed the moment the limit is passed.
-import type { Readable, Transform } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { Readable, type Transform } from 'node:stream';
+import { brotliDecompressSync, createBrotliDecompress, createGunzip, createInflate, gunzipSync, inflateSync, type ZlibOptions } from 'node:zlib';
 
 export class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError';
@@ -26,23 +26,35 @@ export class UnsupportedEncodingError extends Error {
   }
 }
 
+interface Coding {
+  stream(): Transform;
+  /** The whole body at once, on the event loop: for small bodies only. */
+  once(compressed: Buffer, options: ZlibOptions): Buffer;
+}
+
+const CODINGS: Readonly<Record<string, Coding>> = {
+  gzip: { stream: createGunzip, once: gunzipSync },
+  'x-gzip': { stream: createGunzip, once: gunzipSync },
+  deflate: { stream: createInflate, once: inflateSync },
+  br: { stream: createBrotliDecompress, once: brotliDecompressSync },
+};
+
+/**
+ * A compressed body declared at most this long is read whole and inflated in one call.
+ * A decompression stream per response cost more than the rest of an API step's judging
+ * (a zlib stream, a thread-pool round trip per chunk) for the few kilobytes most APIs send.
+ */
+export const INFLATE_AT_ONCE_MAX_INPUT = 64 * 1024;
+/** ...into at most this many bytes, so a small bomb cannot hold the event loop for long; beyond it, the stream takes over. */
+export const INFLATE_AT_ONCE_MAX_OUTPUT = 1024 * 1024;
+
 /** Judging still-compressed bytes as JSON would blame the payload for the transport. */
-function decoderFor(encoding: string | undefined): Transform | undefined {
-  switch (encoding?.trim().toLowerCase()) {
-    case undefined:
-    case '':
-    case 'identity':
-      return undefined;
-    case 'gzip':
-    case 'x-gzip':
-      return createGunzip();
-    case 'deflate':
-      return createInflate();
-    case 'br':
-      return createBrotliDecompress();
-    default:
-      throw new UnsupportedEncodingError(encoding!);
-  }
+function codingFor(encoding: string | undefined): Coding | undefined {
+  const name = encoding?.trim().toLowerCase();
+  if (name === undefined || name === '' || name === 'identity') return undefined;
+  const coding = Object.hasOwn(CODINGS, name) ? CODINGS[name] : undefined;
+  if (!coding) throw new UnsupportedEncodingError(encoding!);
+  return coding;
 }
 
 export async function readBoundedBody(
@@ -52,20 +64,44 @@ export async function readBoundedBody(
   signal: AbortSignal,
 ): Promise<Buffer> {
   const declared = Number(headers['content-length']);
-  let decoder: Transform | undefined;
+  let coding: Coding | undefined;
   try {
-    decoder = decoderFor(headers['content-encoding']);
+    coding = codingFor(headers['content-encoding']);
   } catch (error) {
     raw.on('error', () => {}).destroy();
     throw error;
   }
-  if (!decoder && Number.isFinite(declared) && declared > limitBytes) {
+  if (!coding && Number.isFinite(declared) && declared > limitBytes) {
     // undici's body emits 'error' when destroyed unread; unheard, that error would end the process.
     raw.on('error', () => {}).destroy();
     throw new BodyTooLargeError(limitBytes, declared, true);
   }
-  const source: Readable = decoder ? raw.pipe(decoder) : raw;
-  if (decoder) raw.on('error', (error) => decoder.destroy(error));
+  if (!coding) return readAll(raw, limitBytes, signal);
+  if (Number.isFinite(declared) && declared <= INFLATE_AT_ONCE_MAX_INPUT) {
+    const compressed = await readAll(raw, INFLATE_AT_ONCE_MAX_INPUT, signal);
+    const outputCap = Math.min(limitBytes, INFLATE_AT_ONCE_MAX_OUTPUT);
+    try {
+      const body = coding.once(compressed, { maxOutputLength: outputCap + 1 });
+      if (body.length > limitBytes) throw new BodyTooLargeError(limitBytes, body.length, false);
+      return body;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ERR_BUFFER_TOO_LARGE') throw error;
+      if (outputCap === limitBytes) throw new BodyTooLargeError(limitBytes, limitBytes + 1, false);
+      // More than a short inflate may produce, and the limit allows more: off the event loop.
+      return readAll(Readable.from([compressed]).pipe(coding.stream()), limitBytes, signal);
+    }
+  }
+  const decoder = coding.stream();
+  raw.on('error', (error) => decoder.destroy(error));
+  try {
+    return await readAll(raw.pipe(decoder), limitBytes, signal);
+  } finally {
+    if (!raw.readableEnded) raw.destroy();
+  }
+}
+
+/** Every byte of `source`, failing the moment there are more than `limitBytes`. */
+async function readAll(source: Readable, limitBytes: number, signal: AbortSignal): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let seen = 0;
   try {
@@ -76,8 +112,7 @@ export async function readBoundedBody(
       chunks.push(chunk as Buffer);
     }
   } finally {
-    if (!raw.readableEnded) raw.destroy();
-    decoder?.destroy();
+    if (!source.readableEnded) source.destroy();
   }
   return Buffer.concat(chunks, seen);
 }

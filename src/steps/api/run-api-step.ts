@@ -9,6 +9,7 @@ import type { StepContext, StepOutput } from '../step-context.ts';
 import { stepOutcome } from '../step-outcome.ts';
 import { buildRequest, type BuiltRequest } from './build-request.ts';
 import { exchange } from './http-client.ts';
+import { payloadExcerpt } from './payload-excerpt.ts';
 
 export async function runApiStep(step: ApiStep, ctx: StepContext): Promise<StepOutput> {
   const expect = step.expect ?? {};
@@ -61,7 +62,7 @@ export async function runApiStep(step: ApiStep, ctx: StepContext): Promise<StepO
     expect.schema !== undefined || expect.rules?.length || step.measures || step.capture || /json/i.test(expect.contentType ?? ''),
   );
   const http = judgeHttp(response, expect, readsJson, step.name);
-  if (!http.json) return finish(step, http.checks, response.durationMs, exchanged, response.status);
+  if (!http.json) return withExcerpt(finish(step, http.checks, response.durationMs, exchanged, response.status), response.body, undefined, ctx);
 
   const payload = await judgePayload(
     http.json.value,
@@ -75,7 +76,15 @@ export async function runApiStep(step: ApiStep, ctx: StepContext): Promise<StepO
       headers: response.headers,
     },
   );
-  return finish(step, [...http.checks, ...payload.checks], response.durationMs, exchanged, response.status, payload.measures, payload.captured);
+  const out = finish(step, [...http.checks, ...payload.checks], response.durationMs, exchanged, response.status, payload.measures, payload.captured);
+  return withExcerpt(out, response.body, http.json, ctx);
+}
+
+/** A step that did not pass keeps what it was given, so reports can show the payload it judged. */
+function withExcerpt(out: StepOutput, body: Buffer, json: { value: unknown } | undefined, ctx: StepContext): StepOutput {
+  if (out.step.outcome === 'pass') return out;
+  const excerpt = payloadExcerpt(body, json, ctx.redactor);
+  return excerpt === undefined ? out : { ...out, step: { ...out.step, excerpt } };
 }
 
 function finish(
