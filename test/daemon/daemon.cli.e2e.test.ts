@@ -206,7 +206,10 @@ describe('daemon CLI: signals', () => {
     d.child.kill('SIGTERM');
     expect(await d.exited).toEqual({ code: 0, signal: null });
     expect(Date.now() - started).toBeLessThan(6_000);
-    expect(d.logs.find((l) => l.msg === 'runs in flight drained')).toMatchObject({ finished: 0, aborted: 1 });
+    // Every run in flight hangs, so none finishes; how many were in flight depends on the ticks.
+    const drained = d.logs.find((l) => l.msg === 'runs in flight drained');
+    expect(drained).toMatchObject({ finished: 0 });
+    expect(drained?.aborted).toBeGreaterThanOrEqual(1);
     expect(d.logs.find((l) => l.msg === 'runs still going at the drain deadline; aborting them')).toBeDefined();
     expect(d.logs.find((l) => l.msg === 'run aborted by shutdown; its result is not recorded')).toMatchObject({ level: 40, probe: 'search' });
   });

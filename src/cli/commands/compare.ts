@@ -23,6 +23,7 @@ import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadOrReport } from '../load-or-report.ts';
 import { commaList, oneOfList, wholeNumber } from '../parse-options.ts';
 import { portNumber } from './daemon.ts';
+import { watchInterrupts } from '../interrupt.ts';
 
 export const COMPARE_REPORTERS = ['console', 'json'] as const;
 export type CompareReporterName = (typeof COMPARE_REPORTERS)[number];
@@ -150,19 +151,11 @@ export async function executeCompare(
     io.stderr.write(`error: ${error.message}\n`);
     return EXIT.usage;
   }
-  const shutdown = new AbortController();
-  const onSignal = () => {
-    if (shutdown.signal.aborted) process.exit(130);
-    io.stderr.write('\nstopping: runs in flight are being aborted (press Ctrl+C again to exit at once)\n');
-    shutdown.abort(new Error('interrupted'));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const shutdown = watchInterrupts(io.stderr);
   try {
     return await compareOnce(project, options, prepared, io, logger, shutdown.signal);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    shutdown.dispose();
     await closeHttpClient();
     await closeBrowser();
   }

@@ -15,6 +15,7 @@ import { buildReporters, describeReportFiles, reporterNames } from '../build-rep
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { DEFAULT_FAIL_ON, exitCodeFor, type FailOnOutcome } from '../fail-on.ts';
 import { loadOrReport } from '../load-or-report.ts';
+import { watchInterrupts } from '../interrupt.ts';
 
 export interface RunOptions {
   config?: string;
@@ -96,14 +97,7 @@ export async function executeRun(
     logger.error({ err: error, hook }, 'a reporter failed; the others carry on'),
   );
 
-  const shutdown = new AbortController();
-  const onSignal = () => {
-    if (shutdown.signal.aborted) process.exit(130);
-    io.stderr.write('\nstopping: runs in flight are being aborted (press Ctrl+C again to exit at once)\n');
-    shutdown.abort(new Error('interrupted'));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const shutdown = watchInterrupts(io.stderr);
   try {
     const report = await runAll(
       runs,
@@ -132,8 +126,7 @@ export async function executeRun(
     io.stderr.write(describeReportFiles(built, io.cwd));
     return report;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    shutdown.dispose();
     await closeHttpClient();
     await closeBrowser();
     // Flushes: the process exits next, and what was recorded must have been pushed.
