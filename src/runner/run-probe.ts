@@ -15,6 +15,7 @@ import { newTraceId } from '../steps/api/tagging.ts';
 import { sharedBrowserPool, type BrowserPool } from '../steps/page/browser-pool.ts';
 import { PageRun } from '../steps/page/page-run.ts';
 import { runPageStep } from '../steps/page/run-page-step.ts';
+import { linkedSignal } from '../steps/linked-signal.ts';
 import type { StepContext, StepOutput } from '../steps/step-context.ts';
 import { stepOutcome } from '../steps/step-outcome.ts';
 import type { SchemaRegistry } from '../validate/schemas.ts';
@@ -120,7 +121,9 @@ async function attemptOnce(plan: PlannedRun, env: RunEnvironment, timeoutMs: num
   const startedAt = new Date();
   const started = performance.now();
   const deadline = new AbortController();
-  const signal = env.signal ? AbortSignal.any([env.signal, deadline.signal]) : deadline.signal;
+  // Let go of the shutdown signal when the attempt is over: it lives as long as the daemon.
+  const linked = linkedSignal(env.signal, deadline.signal);
+  const signal = linked.signal;
   const state: AttemptState = { checks: [], steps: [], measures: {}, current: SETUP_STEP, permanent: false };
   const remainingMs = () => timeoutMs - (performance.now() - started);
 
@@ -132,12 +135,14 @@ async function attemptOnce(plan: PlannedRun, env: RunEnvironment, timeoutMs: num
   const work = runAttempt(plan, env, state, redactor, signal, remainingMs).then(() => 'done' as const);
   const finished = await Promise.race([work, deadlinePassed]);
   clearTimeout(timer);
+  if (finished === 'done') linked.dispose();
 
   // Copy now: an abandoned attempt may still be writing into `state`.
   const checks = [...state.checks];
   const steps = [...state.steps];
   if (finished === 'deadline') {
     deadline.abort(new Error(`run deadline of ${formatMilliseconds(timeoutMs)} passed`));
+    linked.dispose();
     checks.push({
       name: 'deadline',
       kind: 'transport',

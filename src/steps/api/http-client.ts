@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 import { Agent, interceptors, request, type Dispatcher } from 'undici';
 import { formatMilliseconds } from '../../config/duration.ts';
+import { linkedSignal } from '../linked-signal.ts';
 import { readBoundedBody, BodyTooLargeError, UnsupportedEncodingError } from './read-body.ts';
 
 export interface HttpExchangeRequest {
@@ -65,7 +66,9 @@ export async function exchange(req: HttpExchangeRequest): Promise<HttpExchange> 
   const started = performance.now();
   const elapsed = () => performance.now() - started;
   const timeout = AbortSignal.timeout(Math.max(1, Math.ceil(req.timeoutMs)));
-  const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+  // A caller's signal may live long (a shutdown signal): linked for this exchange only.
+  const linked = req.signal ? linkedSignal(req.signal, timeout) : undefined;
+  const signal = linked?.signal ?? timeout;
   let status: number | undefined;
   let headers: Record<string, string> | undefined;
   try {
@@ -90,6 +93,8 @@ export async function exchange(req: HttpExchangeRequest): Promise<HttpExchange> 
   } catch (error) {
     const failure = describeFailure(error, req, timeout.aborted, elapsed());
     return { ok: false, failure: { ...failure, ...(status !== undefined ? { status, headers } : {}) } };
+  } finally {
+    linked?.dispose();
   }
 }
 

@@ -1,0 +1,31 @@
+// A signal that aborts when any of its sources does, and lets go of them when asked.
+// Not AbortSignal.any: on Node 20 each call leaves a record on every source that is never
+// removed, so a run linked to the daemon's shutdown signal leaked about 50 bytes, every run.
+
+export interface LinkedSignal {
+  signal: AbortSignal;
+  /** Stops listening to the sources; the signal keeps whatever state it has. */
+  dispose(): void;
+}
+
+export function linkedSignal(...sources: ReadonlyArray<AbortSignal | undefined>): LinkedSignal {
+  const controller = new AbortController();
+  const present = sources.filter((source): source is AbortSignal => source !== undefined);
+  const already = present.find((source) => source.aborted);
+  if (already) {
+    controller.abort(already.reason);
+    return { signal: controller.signal, dispose: () => {} };
+  }
+  const listening = present.map((source) => {
+    const onAbort = () => {
+      controller.abort(source.reason);
+      dispose();
+    };
+    source.addEventListener('abort', onAbort, { once: true });
+    return { source, onAbort };
+  });
+  const dispose = () => {
+    for (const { source, onAbort } of listening) source.removeEventListener('abort', onAbort);
+  };
+  return { signal: controller.signal, dispose };
+}

@@ -1,0 +1,41 @@
+import { getEventListeners } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { linkedSignal } from '../../src/steps/linked-signal.ts';
+
+describe('linkedSignal', () => {
+  it('aborts with the reason of the first source that aborts', () => {
+    const a = new AbortController();
+    const b = new AbortController();
+    const { signal } = linkedSignal(a.signal, undefined, b.signal);
+    expect(signal.aborted).toBe(false);
+    b.abort(new Error('b first'));
+    a.abort(new Error('a later'));
+    expect(signal.aborted).toBe(true);
+    expect((signal.reason as Error).message).toBe('b first');
+  });
+
+  it('is aborted from the start when a source already is', () => {
+    const { signal } = linkedSignal(new AbortController().signal, AbortSignal.abort('gone'));
+    expect(signal.aborted).toBe(true);
+    expect(signal.reason).toBe('gone');
+  });
+
+  it('leaves no listener on its sources once disposed, or once one of them aborted', () => {
+    const long = new AbortController();
+    for (let i = 0; i < 100; i += 1) linkedSignal(long.signal, new AbortController().signal).dispose();
+    expect(getEventListeners(long.signal, 'abort')).toHaveLength(0);
+
+    const other = new AbortController();
+    linkedSignal(long.signal, other.signal);
+    other.abort();
+    expect(getEventListeners(long.signal, 'abort')).toHaveLength(0);
+  });
+
+  it('no longer follows a source after dispose', () => {
+    const source = new AbortController();
+    const linked = linkedSignal(source.signal);
+    linked.dispose();
+    source.abort();
+    expect(linked.signal.aborted).toBe(false);
+  });
+});
