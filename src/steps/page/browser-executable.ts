@@ -23,7 +23,7 @@ export interface ChromiumLookup {
 }
 
 const INSTALL_HINT =
-  "install Chromium ('apt-get install chromium' on Debian and Ubuntu, or 'npx playwright install chromium'), " +
+  "install Chromium ('apt-get install chromium' on Debian and Ubuntu, or Playwright's own Chromium build), " +
   `or point browser.executablePath in the config or ${CHROMIUM_ENV} at a Chromium or Chrome binary`;
 
 export class ChromiumNotFoundError extends Error {

@@ -38,7 +38,7 @@ describe('which Chromium', () => {
     expect(() => resolveChromium({ env: {}, exists: existing(), playwrightPath: playwright })).toThrow(
       'no Chromium for page steps: PAYLOADWATCH_CHROMIUM is not set; /usr/bin/chromium does not exist; ' +
         "Playwright's own Chromium is not installed (/cache/ms-playwright/chromium-1/chrome); " +
-        "install Chromium ('apt-get install chromium' on Debian and Ubuntu, or 'npx playwright install chromium'), " +
+        "install Chromium ('apt-get install chromium' on Debian and Ubuntu, or Playwright's own Chromium build), " +
         'or point browser.executablePath in the config or PAYLOADWATCH_CHROMIUM at a Chromium or Chrome binary',
     );
   });
