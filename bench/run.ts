@@ -47,6 +47,7 @@ machine.loadAtEnd = loadNow();
 
 process.stdout.write(`\npayloadwatch benchmarks (${values.quick ? 'quick' : 'full'}) — ${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load ${machine.loadAtStart[0]} → ${machine.loadAtEnd[0]}\n\n`);
 process.stdout.write(`${formatTable(results)}\n`);
+if (values.quick) process.stdout.write('\nquick mode: few samples, so figures and goals are only indicative; run without --quick for figures to quote\n');
 for (const result of results) {
   process.stdout.write(`\n${result.id} ${result.title} — baseline: ${result.baseline}\n`);
   for (const note of result.notes) process.stdout.write(`  · ${note}\n`);
