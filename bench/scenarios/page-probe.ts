@@ -3,7 +3,7 @@
 // the same on the same browser instance.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Browser } from 'playwright-core';
 import { BUILT_IN_DEFAULTS } from '../../src/config/project.ts';
@@ -201,7 +201,7 @@ export const pageProbeScenario: Scenario = {
         ],
         details: {
           settings,
-          browser: `${browser.version()} (${chromiumPath})`.replace(/\(.*\/(chromium[^/]*)\)$/, '($1)'),
+          browser: `${browser.version()} (${basename(chromiumPath)})`,
           pairedRatio: round(median(pairs)),
         },
         notes: [

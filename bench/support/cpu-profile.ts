@@ -2,6 +2,7 @@
 // function and by origin (a package, a src/ folder, Node itself), and inclusive time by
 // function, so a benchmark can say what dominates without a profiler UI.
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from './paths.ts';
 
@@ -54,7 +55,8 @@ export function originOf(frame: CallFrame): string {
     const parts = path.slice(PACKAGE_ROOT.length).split('/');
     return parts.length > 2 ? `${parts[0]}/${parts[1]}` : parts[0]!;
   }
-  return path;
+  // Results are shared: no path of the machine they were taken on.
+  return `(elsewhere) ${basename(path)}`;
 }
 
 function functionKey(frame: CallFrame): string {
