@@ -7,7 +7,7 @@ import { HtmlReporter } from '../../src/reporters/html/html-reporter.ts';
 import { JsonReporter } from '../../src/reporters/json-reporter.ts';
 import { JunitReporter } from '../../src/reporters/junit-reporter.ts';
 
-const io = (env: Record<string, string> = {}) => ({ stdout: new PassThrough(), stderr: new PassThrough(), cwd: '/work/project', env });
+const io = (env: Record<string, string> = {}) => ({ stdout: new PassThrough(), stderr: new PassThrough(), cwd: '/srv/project', env });
 
 describe('reporterNames', () => {
   it('uses --reporter exactly as given, inside GitHub Actions too', () => {
@@ -27,18 +27,18 @@ describe('reporterNames', () => {
 
 describe('buildReporters', () => {
   it('makes each reporter, the file ones writing into the output folder', () => {
-    const built = buildReporters(['console', 'json', 'junit', 'html', 'github'], '/work/project/out', io({ GITHUB_STEP_SUMMARY: '/runner/summary.md' }));
+    const built = buildReporters(['console', 'json', 'junit', 'html', 'github'], '/srv/project/out', io({ GITHUB_STEP_SUMMARY: '/runner/summary.md' }));
     expect(built.map((b) => [b.name, b.reporter.constructor, b.file])).toEqual([
       ['console', ConsoleReporter, undefined],
-      ['json', JsonReporter, '/work/project/out/report.json'],
-      ['junit', JunitReporter, '/work/project/out/junit.xml'],
-      ['html', HtmlReporter, '/work/project/out/report.html'],
+      ['json', JsonReporter, '/srv/project/out/report.json'],
+      ['junit', JunitReporter, '/srv/project/out/junit.xml'],
+      ['html', HtmlReporter, '/srv/project/out/report.html'],
       ['github', GithubReporter, undefined],
     ]);
   });
 
   it('lists the files written, relative to the working directory', () => {
-    const built = buildReporters(['console', 'junit', 'html', 'json'], '/work/project/out', io());
-    expect(describeReportFiles(built, '/work/project')).toBe('JUnit report: out/junit.xml\nHTML report: out/report.html\nJSON report: out/report.json\n');
+    const built = buildReporters(['console', 'junit', 'html', 'json'], '/srv/project/out', io());
+    expect(describeReportFiles(built, '/srv/project')).toBe('JUnit report: out/junit.xml\nHTML report: out/report.html\nJSON report: out/report.json\n');
   });
 });
