@@ -7,6 +7,7 @@ import { quote } from './describe-value.ts';
 import type { StepKind } from './step-kind.ts';
 import { validateExpectations } from './validate-expectations.ts';
 import { validateMeasures } from './validate-measure.ts';
+import { VARIABLE_NAME } from '../steps/template.ts';
 
 export const API_STEP_KEYS = keysOf<ApiStep>()('name', 'api', 'expect', 'capture', 'measures', 'soft');
 
@@ -23,8 +24,6 @@ export const API_REQUEST_KEYS = keysOf<ApiRequest>()(
 
 const PATH_HINT = "the path on the target, e.g. path: '/api/recommendations'";
 
-/** The characters a `{{variable}}` placeholder accepts (steps/template.ts). */
-const VARIABLE_NAME = /^[\w.-]+$/;
 
 export const API_STEP: StepKind = {
   key: 'api',

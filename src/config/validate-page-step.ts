@@ -8,6 +8,7 @@ import type { StepKind } from './step-kind.ts';
 import { validatePageAction } from './validate-page-actions.ts';
 import { validatePageExpectations } from './validate-page-expectations.ts';
 import { selector } from './validate-selector.ts';
+import { VARIABLE_NAME } from '../steps/template.ts';
 
 export const PAGE_STEP_KEYS = keysOf<PageStep>()('name', 'page', 'expect', 'measures', 'capture', 'soft');
 
@@ -20,8 +21,6 @@ const DOM_VALUE_KEYS = keysOf<Extract<DomMeasure, { measure: 'domValue' }>>()('m
 const PATH_HINT = "the path on the target, e.g. path: '/products/p-1001'";
 const MEASURE_EXAMPLE = "e.g. measures: { recommendationCards: measure.domCount('.rec-card') }";
 
-/** The characters a `{{variable}}` placeholder accepts (steps/template.ts). */
-const VARIABLE_NAME = /^[\w.-]+$/;
 
 export const PAGE_STEP: StepKind = {
   key: 'page',

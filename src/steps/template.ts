@@ -5,6 +5,9 @@
 const PLACEHOLDER = /\{\{\s*([\w.-]+)\s*\}\}/g;
 const ONLY_A_PLACEHOLDER = /^\{\{\s*([\w.-]+)\s*\}\}$/;
 
+/** The characters a `{{variable}}` name may hold: what the placeholders above accept. */
+export const VARIABLE_NAME = /^[\w.-]+$/;
+
 export class UnknownVariableError extends Error {
   override name = 'UnknownVariableError';
   constructor(
