@@ -68,13 +68,17 @@ export class Redactor {
     return out;
   }
 
-  /** A deep copy with every string redacted; keys stay as they are. */
+  /** A deep copy with every string redacted (keys stay as they are); the value itself when no secret is known. */
   deep<T>(value: T): T {
+    return this.secrets.size === 0 ? value : this.copyRedacted(value);
+  }
+
+  private copyRedacted<T>(value: T): T {
     if (typeof value === 'string') return this.text(value) as T;
-    if (Array.isArray(value)) return value.map((item) => this.deep(item)) as T;
+    if (Array.isArray(value)) return value.map((item) => this.copyRedacted(item)) as T;
     if (value && typeof value === 'object') {
       const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) out[key] = this.deep(item);
+      for (const [key, item] of Object.entries(value)) out[key] = this.copyRedacted(item);
       return out as T;
     }
     return value;

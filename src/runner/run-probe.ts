@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ResolvedDefaults } from '../config/project.ts';
 import { formatMilliseconds, toMilliseconds } from '../config/duration.ts';
+import { lazyChild } from '../logging/lazy-child.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { CheckResult, RunOutcome, RunResult, StepResult } from '../model/results.ts';
 import { Redactor, isSensitiveName } from '../personas/redaction.ts';
@@ -79,7 +80,7 @@ export async function runProbe(plan: PlannedRun, env: RunEnvironment): Promise<R
   const started = performance.now();
   const retries = env.overrides?.retries ?? probe.retries ?? env.defaults.retries;
   const timeoutMs = env.overrides?.runTimeoutMs ?? toMilliseconds(probe.timeout) ?? env.defaults.runTimeoutMs;
-  const log = env.logger.child({ probe: probe.name, persona: plan.persona.name, target: plan.target.name });
+  const log = lazyChild(env.logger, { probe: probe.name, persona: plan.persona.name, target: plan.target.name });
   env = { ...env, logger: log };
 
   let attempts = 0;

@@ -195,6 +195,13 @@ describe('tagging', () => {
     expect(newTraceId()).not.toBe(a);
   });
 
+  it('keeps trace ids well-formed and distinct across refills of the random pool', () => {
+    // 1,000 ids of 16 bytes draw the 4 KiB pool about four times over.
+    const ids = Array.from({ length: 1000 }, () => newTraceId());
+    expect(ids.every((id) => /^[0-9a-f]{32}$/.test(id) && !/^0+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(1000);
+  });
+
   it('taggingHeaders is exactly the four headers', () => {
     expect(taggingHeaders('p', 'q', TRACE_ID)).toEqual({
       'user-agent': `payloadwatch/${VERSION} (synthetic probe)`,

@@ -100,19 +100,35 @@ export async function readBoundedBody(
   }
 }
 
-/** Every byte of `source`, failing the moment there are more than `limitBytes`. */
-async function readAll(source: Readable, limitBytes: number, signal: AbortSignal): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let seen = 0;
-  try {
-    for await (const chunk of source) {
-      if (signal.aborted) throw signal.reason;
-      seen += (chunk as Buffer).length;
-      if (seen > limitBytes) throw new BodyTooLargeError(limitBytes, seen, false);
-      chunks.push(chunk as Buffer);
-    }
-  } finally {
-    if (!source.readableEnded) source.destroy();
-  }
-  return Buffer.concat(chunks, seen);
+/**
+ * Every byte of `source`, failing the moment there are more than `limitBytes`. Listeners,
+ * not `for await`: an async iterator (a promise per chunk, an end-of-stream watcher) cost
+ * more than reading a small body does.
+ */
+function readAll(source: Readable, limitBytes: number, signal: AbortSignal): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let seen = 0;
+    const settle = (error: unknown) => {
+      source.off('data', onData).off('end', onEnd).off('error', settle).off('close', onClose);
+      signal.removeEventListener('abort', onAbort);
+      if (error === undefined) return resolve(Buffer.concat(chunks, seen));
+      // Whoever destroyed it (we, undici on abort) may still emit an error: unheard, it would end the process.
+      source.on('error', () => {});
+      if (!source.destroyed) source.destroy();
+      reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > limitBytes) return settle(new BodyTooLargeError(limitBytes, seen, false));
+      chunks.push(chunk);
+    };
+    const onEnd = () => settle(undefined);
+    const onAbort = () => settle(signal.reason);
+    // Closed without an end and without an error of its own: the body was cut short.
+    const onClose = () => settle(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' }));
+    if (signal.aborted) return settle(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    source.on('data', onData).once('end', onEnd).once('error', settle).once('close', onClose);
+  });
 }

@@ -30,17 +30,20 @@ export async function runApiStep(step: ApiStep, ctx: StepContext): Promise<StepO
     maxRedirects: step.api.maxRedirects ?? ctx.defaults.maxRedirects,
     signal: ctx.signal,
   });
-  ctx.log.debug(
-    {
-      step: step.name,
-      method: request.method,
-      url: ctx.redactor.text(request.url),
-      headers: ctx.redactor.headers(request.headers),
-      ...(result.ok ? { status: result.response.status, bytes: result.response.body.length } : { failure: result.failure.kind }),
-      durationMs: Math.round(result.ok ? result.response.durationMs : result.failure.durationMs),
-    },
-    'request',
-  );
+  // Redacting the URL and headers costs more than the log line is worth when nobody reads it.
+  if (ctx.log.isLevelEnabled('debug')) {
+    ctx.log.debug(
+      {
+        step: step.name,
+        method: request.method,
+        url: ctx.redactor.text(request.url),
+        headers: ctx.redactor.headers(request.headers),
+        ...(result.ok ? { status: result.response.status, bytes: result.response.body.length } : { failure: result.failure.kind }),
+        durationMs: Math.round(result.ok ? result.response.durationMs : result.failure.durationMs),
+      },
+      'request',
+    );
+  }
 
   if (!result.ok) {
     const { failure } = result;
