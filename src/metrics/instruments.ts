@@ -1,7 +1,10 @@
 // The instruments of DESIGN.md's metrics table, on one Meter. Histogram boundaries are
 // given as advice so every reader (Prometheus, OTLP) gets buckets that fit the values.
-import { ValueType, type Counter, type Gauge, type Histogram, type Meter, type MeterProvider } from '@opentelemetry/api';
+// Counters and the gauge a run touches are asynchronous, over values kept in
+// SeriesValues (see there why); histograms cannot be, and a skipped tick is rare.
+import { ValueType, type Counter, type Histogram, type Meter, type MeterProvider } from '@opentelemetry/api';
 import { VERSION } from '../version.ts';
+import { SeriesValues } from './series-values.ts';
 
 export const METER_NAME = 'payloadwatch';
 
@@ -28,12 +31,12 @@ export const METRIC_NAMES = {
 } as const;
 
 export interface PayloadwatchInstruments {
-  runs: Counter;
+  runs: SeriesValues;
   duration: Histogram;
-  status: Gauge;
-  checkResults: Counter;
+  status: SeriesValues;
+  checkResults: SeriesValues;
   measure: Histogram;
-  empty: Counter;
+  empty: SeriesValues;
   httpDuration: Histogram;
   skipped: Counter;
 }
@@ -44,40 +47,46 @@ export function payloadwatchMeter(provider: MeterProvider): Meter {
 }
 
 export function createInstruments(meter: Meter): PayloadwatchInstruments {
-  return {
-    runs: meter.createCounter(METRIC_NAMES.runs, {
-      description: 'Probe runs by outcome (pass, fail, error)',
+  // Created in the order of DESIGN.md's table, which is the order exporters list them in.
+  const runs = new SeriesValues();
+  meter
+    .createObservableCounter(METRIC_NAMES.runs, { description: 'Probe runs by outcome (pass, fail, error)', valueType: ValueType.INT })
+    .addCallback(runs.observe);
+  const duration = meter.createHistogram(METRIC_NAMES.duration, {
+    description: 'Duration of a whole probe run, persona setup and retries included',
+    unit: 's',
+    advice: { explicitBucketBoundaries: [...PROBE_DURATION_BOUNDARIES] },
+  });
+  const status = new SeriesValues();
+  meter
+    .createObservableGauge(METRIC_NAMES.status, {
+      description: 'Outcome of the latest run of a probe × persona × target: 1 pass, 0 fail or error',
       valueType: ValueType.INT,
-    }),
-    duration: meter.createHistogram(METRIC_NAMES.duration, {
-      description: 'Duration of a whole probe run, persona setup and retries included',
-      unit: 's',
-      advice: { explicitBucketBoundaries: [...PROBE_DURATION_BOUNDARIES] },
-    }),
-    status: meter.createGauge(METRIC_NAMES.status, {
-      description: "Outcome of the latest run of a probe × persona × target: 1 pass, 0 fail or error",
-      valueType: ValueType.INT,
-    }),
-    checkResults: meter.createCounter(METRIC_NAMES.checkResults, {
+    })
+    .addCallback(status.observe);
+  const checkResults = new SeriesValues();
+  meter
+    .createObservableCounter(METRIC_NAMES.checkResults, {
       description: 'Check results by step, check, kind and outcome (pass, fail, warn, error, skip)',
       valueType: ValueType.INT,
-    }),
-    measure: meter.createHistogram(METRIC_NAMES.measure, {
-      description: "Values of a probe's measures, e.g. the number of recommendations returned",
-      advice: { explicitBucketBoundaries: [...MEASURE_BOUNDARIES] },
-    }),
-    empty: meter.createCounter(METRIC_NAMES.empty, {
-      description: 'Measures whose value was 0: the zero-result signal',
-      valueType: ValueType.INT,
-    }),
-    httpDuration: meter.createHistogram(METRIC_NAMES.httpDuration, {
-      description: 'Duration of HTTP client requests made by API steps',
-      unit: 's',
-      advice: { explicitBucketBoundaries: [...HTTP_DURATION_BOUNDARIES] },
-    }),
-    skipped: meter.createCounter(METRIC_NAMES.skipped, {
-      description: 'Scheduled ticks skipped because the previous run of the same probe × persona × target was still going',
-      valueType: ValueType.INT,
-    }),
-  };
+    })
+    .addCallback(checkResults.observe);
+  const measure = meter.createHistogram(METRIC_NAMES.measure, {
+    description: "Values of a probe's measures, e.g. the number of recommendations returned",
+    advice: { explicitBucketBoundaries: [...MEASURE_BOUNDARIES] },
+  });
+  const empty = new SeriesValues();
+  meter
+    .createObservableCounter(METRIC_NAMES.empty, { description: 'Measures whose value was 0: the zero-result signal', valueType: ValueType.INT })
+    .addCallback(empty.observe);
+  const httpDuration = meter.createHistogram(METRIC_NAMES.httpDuration, {
+    description: 'Duration of HTTP client requests made by API steps',
+    unit: 's',
+    advice: { explicitBucketBoundaries: [...HTTP_DURATION_BOUNDARIES] },
+  });
+  const skipped = meter.createCounter(METRIC_NAMES.skipped, {
+    description: 'Scheduled ticks skipped because the previous run of the same probe × persona × target was still going',
+    valueType: ValueType.INT,
+  });
+  return { runs, duration, status, checkResults, measure, empty, httpDuration, skipped };
 }

@@ -36,12 +36,12 @@ export class MetricsReporter implements Reporter {
 
     // Every outcome's series exists from the first run, so a ratio such as the pass rate
     // reads 0 rather than "no data" for a persona that has never passed.
-    for (const outcome of RUN_OUTCOMES) runs.add(outcome === result.outcome ? 1 : 0, { ...run, outcome });
+    for (const outcome of RUN_OUTCOMES) runs.add({ ...run, outcome }, outcome === result.outcome ? 1 : 0);
     duration.record(result.durationMs / 1000, { ...run, outcome: result.outcome });
-    status.record(result.outcome === 'pass' ? 1 : 0, run);
+    status.set(run, result.outcome === 'pass' ? 1 : 0);
 
     for (const check of result.checks) {
-      checkResults.add(1, { ...series, step: check.step, check: check.name, kind: check.kind, outcome: check.outcome });
+      checkResults.add({ ...series, step: check.step, check: check.name, kind: check.kind, outcome: check.outcome }, 1);
     }
 
     for (const [name, value] of Object.entries(result.measures)) {
@@ -50,7 +50,7 @@ export class MetricsReporter implements Reporter {
       // Histograms take no negative values; a negative measure is no count of items.
       if (value >= 0) measure.record(value, attributes);
       // Adding 0 creates the series, so the zero-result rate reads 0, not "no data", when all is well.
-      empty.add(value === 0 ? 1 : 0, attributes);
+      empty.add(attributes, value === 0 ? 1 : 0);
     }
 
     for (const step of result.steps) {
