@@ -1,5 +1,5 @@
 // The config file's shape: every problem is reported, none stops the others being found.
-import { REPORTER_NAMES, type BrowserConfig, type Defaults, type PayloadwatchConfig } from '../model/definitions.ts';
+import { REPORTER_NAMES, TRACE_MODES, type BrowserConfig, type Defaults, type PayloadwatchConfig } from '../model/definitions.ts';
 import { isPlainObject, keysOf, type PlainObject, type ShapeChecker, type ValueCheck } from './check-shape.ts';
 import { childPath } from './child-path.ts';
 import { quote } from './describe-value.ts';
@@ -29,7 +29,7 @@ export const DEFAULTS_KEYS = keysOf<Defaults>()(
   'pageConcurrency',
 );
 
-export const BROWSER_KEYS = keysOf<BrowserConfig>()('executablePath');
+export const BROWSER_KEYS = keysOf<BrowserConfig>()('executablePath', 'trace');
 
 export const MAX_RETRIES = 10;
 
@@ -127,6 +127,10 @@ function browser(check: ShapeChecker): ValueCheck {
   return (value, path) => {
     const shape = check.shape(value, path, BROWSER_KEYS, "an object such as { executablePath: '/usr/bin/chromium' }");
     if (!shape) return false;
-    return check.field(shape, path, 'executablePath', check.nonEmptyString);
+    const results = [
+      check.field(shape, path, 'executablePath', check.nonEmptyString),
+      check.field(shape, path, 'trace', check.oneOf(TRACE_MODES, 'trace mode', 'trace modes')),
+    ];
+    return results.every(Boolean);
   };
 }

@@ -7,6 +7,7 @@ import type { ResolvedDefaults } from '../config/project.ts';
 import { formatMilliseconds, toMilliseconds } from '../config/duration.ts';
 import { lazyChild } from '../logging/lazy-child.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { TraceMode } from '../model/definitions.ts';
 import type { CheckResult, RunOutcome, RunResult, StepResult } from '../model/results.ts';
 import { Redactor, isSensitiveName } from '../personas/redaction.ts';
 import { SecretMissingError } from '../personas/secrets.ts';
@@ -41,6 +42,8 @@ export interface PageEnvironment {
   outputDir: string;
   /** Artifact paths in results are relative to this folder. Default: the working directory. */
   cwd?: string;
+  /** What each page run records for its failure report. Default `'snapshots'`. */
+  trace?: TraceMode;
 }
 
 const DEFAULT_PAGE_OUTPUT = 'payloadwatch-report';
@@ -230,6 +233,7 @@ async function runAttempt(
         // The browser starts with the first page step of the first run that has one.
         state.pages ??= new PageRun({
           pool: env.pages?.browser ?? sharedBrowserPool(),
+          trace: env.pages?.trace ?? 'snapshots',
           probe: probe.name,
           persona: plan.persona,
           session,

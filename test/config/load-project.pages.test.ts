@@ -213,19 +213,20 @@ export default defineConfig({
     ]);
   });
 
-  test('of the config: the browser binary and page concurrency', async () => {
+  test('of the config: the browser binary, its trace and page concurrency', async () => {
     const config = `import { defineConfig } from 'payloadwatch';
 export default defineConfig({
   targets: { production: 'https://shop.example.com' },
   defaults: { pageConcurrency: 0 },
-  browser: { executablePath: '', headless: false },
+  browser: { executablePath: '', headless: false, trace: 'retain-on-failure' },
 } as never);
 `;
     const result = await load(`{ name: 'p', page: { path: '/' } }`, config);
     expect(result.diagnostics).toEqual([
       error('payloadwatch.config.ts', 'defaults.pageConcurrency', 'expected an integer of at least 1, got a number (0)'),
-      error('payloadwatch.config.ts', 'browser.headless', "unknown key 'headless'", 'known keys: executablePath'),
+      error('payloadwatch.config.ts', 'browser.headless', "unknown key 'headless'", 'known keys: executablePath, trace'),
       error('payloadwatch.config.ts', 'browser.executablePath', "expected a non-empty string, got a string ('')"),
+      error('payloadwatch.config.ts', 'browser.trace', "unknown trace mode 'retain-on-failure'", 'trace modes: snapshots, screencast, off'),
     ]);
   });
 });

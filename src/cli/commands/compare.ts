@@ -17,7 +17,8 @@ import { createLogger, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel, t
 import { planRuns, resolveTarget, SelectionError, type Target } from '../../runner/plan.ts';
 import type { RunEnvironment } from '../../runner/run-probe.ts';
 import { closeHttpClient } from '../../steps/api/http-client.ts';
-import { closeBrowser, sharedBrowserPool } from '../../steps/page/browser-pool.ts';
+import { closeBrowser } from '../../steps/page/browser-pool.ts';
+import { pageEnvironment } from '../page-environment.ts';
 import type { CliIO } from '../cli-io.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadOrReport } from '../load-or-report.ts';
@@ -195,23 +196,7 @@ async function compareOnce(
 }
 
 function runEnvironment(project: Project, outputDir: string, io: CliIO, logger: Logger, signal: AbortSignal): RunEnvironment {
-  const executablePath = project.config.browser?.executablePath;
-  return {
-    defaults: project.defaults,
-    schemas: project.schemas,
-    logger,
-    signal,
-    pages: {
-      // Started only if a run reaches a page step.
-      browser: sharedBrowserPool({
-        ...(executablePath ? { executablePath: resolve(project.rootDir, executablePath) } : {}),
-        pageConcurrency: project.defaults.pageConcurrency,
-        log: logger,
-      }),
-      outputDir,
-      cwd: io.cwd,
-    },
-  };
+  return { defaults: project.defaults, schemas: project.schemas, logger, signal, pages: pageEnvironment(project, outputDir, io.cwd, logger) };
 }
 
 /** `--serve`: one comparison per webhook POST, until SIGINT or SIGTERM. */

@@ -1,6 +1,5 @@
 // `payloadwatch daemon`: every scheduled probe × persona, continuously, with /metrics, a
 // status page and health endpoints. Runs until SIGTERM or SIGINT; SIGHUP reloads.
-import { resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { ConfigError } from '../../config/diagnostics.ts';
 import { startDaemon, type RunningDaemon } from '../../daemon/daemon.ts';
@@ -9,7 +8,8 @@ import { SIGNAL_EXIT_CODES, watchSignals, type StopSignal } from '../../daemon/s
 import { createLogger, type LogFormat, type LogLevel } from '../../logging/logger.ts';
 import { SelectionError } from '../../runner/plan.ts';
 import { closeHttpClient } from '../../steps/api/http-client.ts';
-import { closeBrowser, sharedBrowserPool } from '../../steps/page/browser-pool.ts';
+import { closeBrowser } from '../../steps/page/browser-pool.ts';
+import { pageEnvironment } from '../page-environment.ts';
 import type { CliIO } from '../cli-io.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { printDiagnostics } from '../print-diagnostics.ts';
@@ -81,15 +81,7 @@ export async function daemonCommand(options: DaemonCommandOptions, io: CliIO): P
       logger,
       onDiagnostics: (diagnostics) => printDiagnostics(diagnostics, io.stderr),
       // The browser starts only when a run reaches a page step; a reload reconfigures it.
-      pages: (project) => ({
-        browser: sharedBrowserPool({
-          ...(project.config.browser?.executablePath ? { executablePath: resolve(project.rootDir, project.config.browser.executablePath) } : {}),
-          pageConcurrency: project.defaults.pageConcurrency,
-          log: logger,
-        }),
-        outputDir: project.outputDir,
-        cwd: io.cwd,
-      }),
+      pages: (project) => pageEnvironment(project, project.outputDir, io.cwd, logger),
       resources: [
         { name: 'http client', close: closeHttpClient },
         { name: 'browser', close: closeBrowser },

@@ -7,7 +7,8 @@ import { createLogger, type LogFormat, type LogLevel, type Logger } from '../../
 import { createMetricsPipeline } from '../../metrics/metrics-pipeline.ts';
 import { ReporterMultiplexer, type Reporter } from '../../reporters/reporter.ts';
 import { closeHttpClient } from '../../steps/api/http-client.ts';
-import { closeBrowser, sharedBrowserPool } from '../../steps/page/browser-pool.ts';
+import { closeBrowser } from '../../steps/page/browser-pool.ts';
+import { pageEnvironment } from '../page-environment.ts';
 import { planRuns, resolveTargets, SelectionError, type Shard } from '../../runner/plan.ts';
 import { runAll } from '../../runner/run-all.ts';
 import type { CliIO } from '../cli-io.ts';
@@ -106,16 +107,7 @@ export async function executeRun(
         schemas: project.schemas,
         logger,
         signal: shutdown.signal,
-        pages: {
-          // Started only if a run reaches a page step.
-          browser: sharedBrowserPool({
-            ...(project.config.browser?.executablePath ? { executablePath: resolve(project.rootDir, project.config.browser.executablePath) } : {}),
-            pageConcurrency: project.defaults.pageConcurrency,
-            log: logger,
-          }),
-          outputDir,
-          cwd: io.cwd,
-        },
+        pages: pageEnvironment(project, outputDir, io.cwd, logger),
         overrides: {
           ...(options.retries !== undefined ? { retries: options.retries } : {}),
           ...(options.timeout !== undefined ? { runTimeoutMs: options.timeout } : {}),

@@ -1,12 +1,12 @@
 // The browser side of one run: a context opened at the run's first page step with the
 // persona's state (cookies, storage, device, locale, time zone), one page its page steps
-// share, a trace recorded throughout, and at the end either nothing kept (the run passed)
-// or a screenshot, the trace and a redacted HTML snapshot.
+// share, a trace recorded throughout (unless turned off), and at the end either nothing
+// kept (the run passed) or a screenshot, a redacted HTML snapshot and the trace.
 import { writeFile } from 'node:fs/promises';
 import { isAbsolute, join, relative } from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page, Request } from 'playwright-core';
 import type { Logger } from '../../logging/logger.ts';
-import type { BrowserCookie, PersonaDefinition, StorageState } from '../../model/definitions.ts';
+import type { BrowserCookie, PersonaDefinition, StorageState, TraceMode } from '../../model/definitions.ts';
 import type { Redactor } from '../../personas/redaction.ts';
 import { USER_AGENT } from '../../version.ts';
 import { taggingHeaders } from '../api/tagging.ts';
@@ -25,6 +25,8 @@ export interface PageRunOptions {
   session: { cookies: Readonly<Record<string, string>>; storageState?: StorageState };
   target: { name: string; url: string };
   traceId: string;
+  /** What the run records for its failure report. */
+  trace: TraceMode;
   redactor: Redactor;
   /** Aborted at the run's deadline or at shutdown: waiting for a browser stops then. */
   signal: AbortSignal;
@@ -105,7 +107,7 @@ export class PageRun {
     }
     try {
       if (artifacts.save && this.#lostReason === undefined) return await withTimeout(this.#save(opened, artifacts), ARTIFACT_TIMEOUT_MS * 2);
-      await opened.pooled.context.tracing.stop().catch(() => {});
+      if (this.#options.trace !== 'off') await opened.pooled.context.tracing.stop().catch(() => {});
       return [];
     } catch (error) {
       this.#options.log.warn({ err: firstLine(error) }, 'artifacts could not be saved');
@@ -134,7 +136,8 @@ export class PageRun {
           return route.fallback({ headers: { ...route.request().headers(), ...tagging } });
         },
       );
-      await context.tracing.start({ screenshots: true, snapshots: true, sources: false });
+      const { trace } = this.#options;
+      if (trace !== 'off') await context.tracing.start({ screenshots: trace === 'screencast', snapshots: true, sources: false });
       const page = await context.newPage();
       page.on('crash', () => this.#markLost(PAGE_CRASHED));
       page.on('pageerror', (error) => this.#events?.onPageError(error));
@@ -194,6 +197,7 @@ export class PageRun {
     };
     await keep('screenshot.png', (path) => page.screenshot({ path, fullPage: true, timeout: ARTIFACT_TIMEOUT_MS }));
     await keep('page.html', async (path) => writeFile(path, redactor.text(await page.content())));
+    if (this.#options.trace === 'off') return saved;
     await keep('trace.zip', async (path) => {
       await pooled.context.tracing.stop({ path });
       await redactZip(path, (text) => redactor.text(text));

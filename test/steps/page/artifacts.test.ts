@@ -4,7 +4,10 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TraceMode } from '../../../src/model/definitions.ts';
+import type { RunResult } from '../../../src/model/results.ts';
 import { REDACTED } from '../../../src/personas/redaction.ts';
+import type { RunEnvironment } from '../../../src/runner/run-probe.ts';
 import { readZip } from '../../../src/steps/page/redact-zip.ts';
 import { dom } from '../../../src/validate/dom.ts';
 import { html, json, runSteps, startPages, useBrowser, visit } from './page-fixtures.ts';
@@ -63,6 +66,35 @@ describe('a page run that fails', () => {
     expect(result.artifacts).toHaveLength(6);
     const folders = await readdir(join(browser.outputDir, 'artifacts', 'retried', 'buyer'));
     expect(folders).toHaveLength(2);
+  });
+});
+
+describe('the trace of a page run that fails', () => {
+  const failing = () => visit('/account', { expect: { dom: [dom.count('.order', { min: 1 })] } }, { waitUntil: 'networkidle' });
+  const traceEvents = async (result: RunResult) => {
+    const zip = await readFile(join(browser.outputDir, result.artifacts.find((a) => a.endsWith('trace.zip'))!));
+    return readZip(zip).find((e) => e.name.toString() === 'trace.trace')!.data.toString('utf8');
+  };
+  const withTrace = (trace: TraceMode): Partial<RunEnvironment> => ({ pages: { browser: browser.pool, outputDir: browser.outputDir, cwd: browser.outputDir, trace } });
+
+  it('holds DOM snapshots and no screencast frames by default', async () => {
+    const result = await runSteps([failing()], server, browser, { persona, probe: { name: 'trace default' } });
+    const events = await traceEvents(result);
+    expect(events).toContain('"type":"frame-snapshot"');
+    expect(events).not.toContain('"type":"screencast-frame"');
+  });
+
+  it("holds screencast frames too with browser.trace 'screencast'", async () => {
+    const result = await runSteps([failing()], server, browser, { persona, probe: { name: 'trace screencast' }, env: withTrace('screencast') });
+    const events = await traceEvents(result);
+    expect(events).toContain('"type":"frame-snapshot"');
+    expect(events).toContain('"type":"screencast-frame"');
+  });
+
+  it("is not recorded with browser.trace 'off', while the screenshot and HTML snapshot are still kept", async () => {
+    const result = await runSteps([failing()], server, browser, { persona, probe: { name: 'trace off' }, env: withTrace('off') });
+    expect(result.outcome).toBe('fail');
+    expect(result.artifacts.map((a) => a.split('/').pop())).toEqual(['screenshot.png', 'page.html']);
   });
 });
 
