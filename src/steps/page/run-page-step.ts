@@ -14,7 +14,7 @@ import { stepOutcome } from '../step-outcome.ts';
 import { fillTemplate } from '../template.ts';
 import { ChromiumNotFoundError } from './browser-executable.ts';
 import { BrowserLaunchError, firstLine } from './browser-pool.ts';
-import { firstNumber, inspectElements } from './inspect-elements.ts';
+import { firstNumber, inspectElements, prepareInspection } from './inspect-elements.ts';
 import { domCheckError, factsWanted, judgeDom } from './judge-dom.ts';
 import { runAction } from './page-actions.ts';
 import { CONSOLE_ERRORS, FAILED_REQUESTS, issueCheck, PAGE_ERRORS } from './page-issues.ts';
@@ -124,6 +124,7 @@ async function visitAndJudge(step: PageStep, ctx: StepContext, run: PageRun, url
     }
   }
 
+  if (inspectsDom(step)) prepareInspection(page);
   if (step.page.waitFor !== undefined) judging.checks.push(await waitForSelector(page, step.page.waitFor, timeoutMs(), name));
   const readyMs = performance.now() - navigationStarted;
   const budgetMs = toMilliseconds(expect.latency);
@@ -235,6 +236,12 @@ async function blankCheck(page: Page, severity: 'fail' | 'warn' | 'ignore', step
     return { name: base.name, kind: base.kind, step, path: selector, outcome: 'pass', message: '' };
   }
   return { name: 'page not blank', kind: 'dom', step, outcome: severity, message: 'the page is blank: it has no body', expected: 'visible text', actual: '(nothing)' };
+}
+
+/** The step reads the DOM through inspectElements: its checks, captures, measures or the blank-page check. */
+function inspectsDom(step: PageStep): boolean {
+  const expect = step.expect ?? {};
+  return (expect.blank ?? 'fail') !== 'ignore' || Boolean(expect.dom?.length) || Object.keys(step.capture ?? {}).length > 0 || Object.keys(step.measures ?? {}).length > 0;
 }
 
 function issueChecks(step: PageStep, events: StepEvents): CheckResult[] {
