@@ -1,24 +1,21 @@
-// Commands and flags. Usage errors exit 2, like configuration errors (DESIGN.md).
+// Commands and flags. Usage errors exit 2, like configuration errors (DESIGN.md). Each
+// command's work is imported when it runs, so a command loads only what it needs.
 import { Command, CommanderError, Option } from 'commander';
 import { FAULTS, type FaultName } from '../demo/faults.ts';
 import { SHOP_VERSIONS } from '../demo/versions.ts';
-import { DEFAULT_DRAIN_TIMEOUT_MS, DEFAULT_HOST, DEFAULT_PORT } from '../daemon/daemon.ts';
-import { LOG_FORMATS, LOG_LEVELS } from '../logging/logger.ts';
+import { DEFAULT_DRAIN_TIMEOUT_MS, DEFAULT_HOST, DEFAULT_PORT } from '../daemon/daemon-defaults.ts';
+import { LOG_FORMATS, LOG_LEVELS } from '../logging/log-options.ts';
 import { REPORTER_NAMES } from '../model/definitions.ts';
 import { VERSION } from '../version.ts';
 import { processIO, type CliIO } from './cli-io.ts';
-import { daemonCommand, portNumber } from './commands/daemon.ts';
-import { registerCompareCommand } from './commands/compare.ts';
-import { demoShopCommand, demoTourCommand } from './commands/demo.ts';
-import { registerDemoCanaryCommand } from './commands/demo-canary.ts';
+import { registerCompareCommand } from './commands/compare-options.ts';
+// Light: node's fs and path, and the scaffold's text.
+import { DEMO_SHOP_URL } from './commands/init.ts';
+import { registerDemoCanaryCommand } from './commands/demo-canary-options.ts';
 import { faultSettingList } from './demo-options.ts';
-import { DEMO_SHOP_URL, initCommand } from './commands/init.ts';
-import { listCommand } from './commands/list.ts';
-import { runCommand } from './commands/run.ts';
-import { validateCommand } from './commands/validate.ts';
 import { EXIT, type ExitCode } from './exit-codes.ts';
 import { DEFAULT_FAIL_ON, FAIL_ON_OUTCOMES, failOnList } from './fail-on.ts';
-import { commaList, duration, oneOfList, regex, shardSpec, wholeNumber } from './parse-options.ts';
+import { commaList, duration, oneOfList, portNumber, regex, shardSpec, wholeNumber } from './parse-options.ts';
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<ExitCode> {
   let exitCode: ExitCode = EXIT.ok;
@@ -74,7 +71,7 @@ function buildProgram(io: CliIO, done: (code: ExitCode) => void): Command {
       .option('--retries <n>', 'extra attempts after an error', wholeNumber(0))
       .option('--timeout <duration>', 'deadline of each whole run, e.g. 30s', duration)
       .option('--repeat <n>', 'make each run n times (false-alarm and flakiness checks)', wholeNumber(1)),
-  ).action(async (probes: string[], options) => done(await runCommand(probes, options, io)));
+  ).action(async (probes: string[], options) => done(await (await import('./commands/run.ts')).runCommand(probes, options, io)));
 
   program
     .command('daemon')
@@ -91,19 +88,19 @@ function buildProgram(io: CliIO, done: (code: ExitCode) => void): Command {
     )
     .addOption(new Option('--log-level <level>', 'log level (logs go to stderr)').choices(LOG_LEVELS).default('info'))
     .addOption(new Option('--log-format <format>', 'log format').choices(LOG_FORMATS).default('json'))
-    .action(async (options) => done(await daemonCommand(options, io)));
+    .action(async (options) => done(await (await import('./commands/daemon.ts')).daemonCommand(options, io)));
 
   program
     .command('list')
     .description('list probes × personas with their schedules')
     .option('-c, --config <file>', 'config file')
-    .action(async (options) => done(await listCommand(options, io)));
+    .action(async (options) => done(await (await import('./commands/list.ts')).listCommand(options, io)));
 
   program
     .command('validate')
     .description('check the config, personas, probes and schemas; exit 2 with every problem found')
     .option('-c, --config <file>', 'config file')
-    .action(async (options) => done(await validateCommand(options, io)));
+    .action(async (options) => done(await (await import('./commands/validate.ts')).validateCommand(options, io)));
 
   program
     .command('init')
@@ -111,7 +108,7 @@ function buildProgram(io: CliIO, done: (code: ExitCode) => void): Command {
     .argument('[dir]', 'the folder (default: the working directory)')
     .option('-t, --target <url>', `base URL of the scaffold's target (default: the demo shop, ${DEMO_SHOP_URL})`)
     .option('--force', 'write into a folder that is not empty, replacing files of the same names')
-    .action(async (dir: string | undefined, options) => done(await initCommand(dir, options, io)));
+    .action(async (dir: string | undefined, options) => done(await (await import('./commands/init.ts')).initCommand(dir, options, io)));
 
   registerCompareCommand(program, io, done);
 
@@ -121,7 +118,7 @@ function buildProgram(io: CliIO, done: (code: ExitCode) => void): Command {
       .command('tour', { isDefault: true })
       .description("run the example probes against the demo shop with the incident's bug switched on")
       .option('--fault <names>', `faults to switch on, or 'none' (default: empty-recs-new-users)`, faultList, undefined),
-  ).action(async (options) => done(await demoTourCommand({ ...options, fault: options.fault ?? ['empty-recs-new-users'] }, io)));
+  ).action(async (options) => done(await (await import('./commands/demo.ts')).demoTourCommand({ ...options, fault: options.fault ?? ['empty-recs-new-users'] }, io)));
   demo
     .command('shop')
     .description('serve the demo shop alone and print its URL')
@@ -130,7 +127,7 @@ function buildProgram(io: CliIO, done: (code: ExitCode) => void): Command {
     .option('--fault <names>', `faults: ${FAULTS.join(', ')}; empty-recs-new-users=0.3 reaches 30% of new users (comma-separated, repeatable)`, faultSettingList, [])
     .addOption(new Option('--version <release>', "the release: v1 healthy, v2 the incident's (empty-recs-new-users)").choices(SHOP_VERSIONS).default('v1'))
     .option('--seed <n>', 'which users a fault share reaches: the same seed, the same users', wholeNumber(0), 0)
-    .action(async (options) => done(await demoShopCommand(options, io)));
+    .action(async (options) => done(await (await import('./commands/demo.ts')).demoShopCommand(options, io)));
   registerDemoCanaryCommand(demo, io, done);
 
   return program;

@@ -50,3 +50,10 @@ export function regex(value: string): RegExp {
     throw new InvalidArgumentError(`invalid regular expression '${value}': ${(error as Error).message.replace(/^Invalid regular expression: /, '')}.`);
   }
 }
+
+/** A TCP port for a server to listen on; 0 lets the system choose. */
+export function portNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new InvalidArgumentError(`expected a port from 0 to 65535 (0: any free port), got '${value}'.`);
+  return n;
+}

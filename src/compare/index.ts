@@ -67,9 +67,8 @@ export {
   type MannWhitneyOptions,
   type MannWhitneyResult,
 } from './mann-whitney.ts';
+export { DEFAULT_COMPARE_RUNS, DEFAULT_COMPARE_WARMUP } from './compare-defaults.ts';
 export {
-  DEFAULT_COMPARE_RUNS,
-  DEFAULT_COMPARE_WARMUP,
   runCompare,
   type CompareSettings,
   type CompareUnit,

@@ -39,8 +39,6 @@ export interface CompareSettings {
   judge?: JudgeOptionsInput;
 }
 
-export const DEFAULT_COMPARE_RUNS = 20;
-export const DEFAULT_COMPARE_WARMUP = 2;
 
 export async function runCompare(
   settings: CompareSettings,

@@ -16,10 +16,8 @@ import { startHttpServer, type Readiness, type RunningHttpServer } from './http-
 import { Lifecycle, type TeardownReport } from './lifecycle.ts';
 import { renderStatusPage } from './status-page.ts';
 import { StatusStore } from './status-store.ts';
+import { DEFAULT_DRAIN_TIMEOUT_MS, DEFAULT_HOST, DEFAULT_PORT } from './daemon-defaults.ts';
 
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 9470;
-export const DEFAULT_DRAIN_TIMEOUT_MS = 10_000;
 /** Shut-down time beyond the drain: flushing metrics, closing the server and the browser. */
 export const SHUTDOWN_SLACK_MS = 5_000;
 export const PAGE_REFRESH_SECONDS = 5;

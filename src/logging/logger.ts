@@ -2,11 +2,8 @@
 // Logs go to stderr so stdout stays the reporters'. Sensitive header values are
 // redacted by pino's own redaction; secret values are redacted before they are logged.
 import { pino, type Logger as PinoLogger } from 'pino';
+import type { LogFormat, LogLevel } from './log-options.ts';
 
-export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
-export const LOG_FORMATS = ['json', 'pretty'] as const;
-export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export type Logger = Pick<PinoLogger, 'debug' | 'info' | 'warn' | 'error' | 'child' | 'level' | 'isLevelEnabled'>;
 

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { registerCompareCommand } from '../../src/cli/commands/compare.ts';
+import { registerCompareCommand } from '../../src/cli/commands/compare-options.ts';
 import { REPO_ROOT } from '../support/cli.ts';
 
 const read = (file: string) => readFile(`${REPO_ROOT}deploy/${file}`, 'utf8');

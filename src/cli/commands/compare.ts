@@ -3,17 +3,17 @@
 // FAIL 1, INCONCLUSIVE 3 (usage and configuration errors 2); `--advisory` always exits 0.
 // `--serve` answers webhooks instead (see compare/gate-server.ts).
 import { join, relative, resolve } from 'node:path';
-import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Project } from '../../config/project.ts';
 import { COMPARE_REPORT_FILE, CompareJsonReporter } from '../../compare/json-report.ts';
+import { DEFAULT_COMPARE_RUNS, DEFAULT_COMPARE_WARMUP } from '../../compare/compare-defaults.ts';
 import type { CompareReport } from '../../compare/compare-report.ts';
 import { CompareReporterMultiplexer, type CompareReporter } from '../../compare/compare-reporter.ts';
 import { CompareConsoleReporter } from '../../compare/console-report.ts';
 import { GateRequestError, startCompareGate, type GateTargets, type RunningGate } from '../../compare/gate-server.ts';
-import { DEFAULT_COMPARE_RUNS, DEFAULT_COMPARE_WARMUP, runCompare, type CompareUnit } from '../../compare/run-compare.ts';
-import { MAX_SEED, randomSeed } from '../../compare/seeded-random.ts';
+import { runCompare, type CompareUnit } from '../../compare/run-compare.ts';
+import { randomSeed } from '../../compare/seeded-random.ts';
 import type { Verdict } from '../../compare/verdict.ts';
-import { createLogger, LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel, type Logger } from '../../logging/logger.ts';
+import { createLogger, type Logger } from '../../logging/logger.ts';
 import { planRuns, resolveTarget, SelectionError, type Target } from '../../runner/plan.ts';
 import type { RunEnvironment } from '../../runner/run-probe.ts';
 import { closeHttpClient } from '../../steps/api/http-client.ts';
@@ -22,74 +22,8 @@ import { pageEnvironment } from '../page-environment.ts';
 import type { CliIO } from '../cli-io.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadOrReport } from '../load-or-report.ts';
-import { commaList, oneOfList, wholeNumber } from '../parse-options.ts';
-import { portNumber } from './daemon.ts';
 import { watchInterrupts } from '../interrupt.ts';
-
-export const COMPARE_REPORTERS = ['console', 'json'] as const;
-export type CompareReporterName = (typeof COMPARE_REPORTERS)[number];
-
-/**
- * Pairs run one at a time unless asked otherwise: runs that overlap slow each other down
- * unevenly, and the spread that adds to latency makes the baseline look unstable.
- */
-export const DEFAULT_COMPARE_CONCURRENCY = 1;
-
-export const DEFAULT_GATE_HOST = '127.0.0.1';
-export const DEFAULT_GATE_PORT = 9465;
-
-export interface CompareCommandOptions {
-  config?: string;
-  baseline?: string;
-  canary?: string;
-  runs?: number;
-  warmup?: number;
-  seed?: number;
-  probe?: string[];
-  persona?: string[];
-  reporter?: CompareReporterName[];
-  output?: string;
-  advisory?: boolean;
-  concurrency?: number;
-  serve?: boolean;
-  host?: string;
-  port?: number;
-  logLevel?: LogLevel;
-  logFormat?: LogFormat;
-}
-
-export function registerCompareCommand(program: Command, io: CliIO, done: (code: ExitCode) => void): void {
-  program
-    .command('compare')
-    .description('run the same probes on a baseline and a canary, judge the canary; exit 0 PASS, 1 FAIL, 3 INCONCLUSIVE')
-    .option('--baseline <name|url>', 'the release in service: a target named in the config, or a base URL')
-    .option('--canary <name|url>', 'the release to judge: a target named in the config, or a base URL')
-    .option('--runs <n>', `judged rounds: runs a side of each probe × persona (default ${DEFAULT_COMPARE_RUNS})`, wholeNumber(1))
-    .option('--warmup <n>', `rounds run first and thrown away (default ${DEFAULT_COMPARE_WARMUP})`, wholeNumber(0))
-    .option('--seed <n>', 'seed of the rounds’ order, to repeat a comparison (default: random, printed and reported)', seedNumber)
-    .option('--probe <names>', 'only these probes (comma-separated, repeatable)', commaList)
-    .option('-p, --persona <names>', 'only these personas (comma-separated, repeatable)', commaList)
-    .option('-r, --reporter <names>', `reporters: ${COMPARE_REPORTERS.join(', ')} (comma-separated)`, oneOfList(COMPARE_REPORTERS, 'reporter'))
-    .option('-o, --output <dir>', `folder of the JSON report (<dir>/${COMPARE_REPORT_FILE}; default: from the config)`)
-    .option('--advisory', 'always exit 0 (or answer 200), still printing and reporting the real verdict')
-    .option('-c, --config <file>', 'config file (default: payloadwatch.config.ts in the working directory)')
-    .option('--concurrency <n>', `probe × persona pairs run at once within a round (default ${DEFAULT_COMPARE_CONCURRENCY})`, wholeNumber(1))
-    .option('--serve', 'answer webhooks (Flagger) instead: each POST runs a comparison, 200 on PASS, 500 otherwise')
-    .option('--host <address>', 'with --serve: address to listen on', DEFAULT_GATE_HOST)
-    .option('--port <port>', 'with --serve: port to listen on (0: any free port)', portNumber, DEFAULT_GATE_PORT)
-    .addOption(new Option('--log-level <level>', 'log level (logs go to stderr)').choices(LOG_LEVELS).default('warn'))
-    .addOption(new Option('--log-format <format>', 'log format').choices(LOG_FORMATS).default('json'))
-    .action(async (options: CompareCommandOptions) => done(await compareCommand(options, io)));
-}
-
-/** A seed of `--seed`: a 32-bit unsigned integer. */
-export function seedNumber(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n > MAX_SEED) {
-    throw new InvalidArgumentError(`expected a whole number from 0 to ${MAX_SEED}, got '${value}'.`);
-  }
-  return n;
-}
+import { COMPARE_REPORTERS, DEFAULT_COMPARE_CONCURRENCY, DEFAULT_GATE_HOST, DEFAULT_GATE_PORT, type CompareCommandOptions, type CompareReporterName } from './compare-options.ts';
 
 /** The exit-code contract of compare. */
 export function compareExitCode(verdict: Verdict, advisory = false): ExitCode {

@@ -1,11 +1,11 @@
 // `payloadwatch daemon`: every scheduled probe × persona, continuously, with /metrics, a
 // status page and health endpoints. Runs until SIGTERM or SIGINT; SIGHUP reloads.
-import { InvalidArgumentError } from 'commander';
 import { ConfigError } from '../../config/diagnostics.ts';
 import { startDaemon, type RunningDaemon } from '../../daemon/daemon.ts';
 import { ListenError } from '../../daemon/http-server.ts';
 import { SIGNAL_EXIT_CODES, watchSignals, type StopSignal } from '../../daemon/signals.ts';
-import { createLogger, type LogFormat, type LogLevel } from '../../logging/logger.ts';
+import type { LogFormat, LogLevel } from '../../logging/log-options.ts';
+import { createLogger } from '../../logging/logger.ts';
 import { SelectionError } from '../../runner/plan.ts';
 import { closeHttpClient } from '../../steps/api/http-client.ts';
 import { closeBrowser } from '../../steps/page/browser-pool.ts';
@@ -27,12 +27,6 @@ export interface DaemonCommandOptions {
 
 /** How long a finished daemon waits for stray handles before exiting anyway. */
 const EXIT_GRACE_MS = 2_000;
-
-export function portNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65_535) throw new InvalidArgumentError(`expected a port from 0 to 65535 (0: any free port), got '${value}'.`);
-  return n;
-}
 
 export async function daemonCommand(options: DaemonCommandOptions, io: CliIO): Promise<ExitCode> {
   const logger = createLogger({ level: options.logLevel, format: options.logFormat });

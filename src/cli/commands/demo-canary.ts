@@ -2,46 +2,18 @@
 // v1 as the baseline and the incident's v2 as the canary, side by side, and compares them
 // with the example probes. It exits as the gate would: 1 (FAIL) for v2, 0 for
 // `--canary-version v1`.
-import { Command, Option } from 'commander';
-import { splitFaultSettings, type FaultSetting } from '../../demo/fault-share.ts';
+import { splitFaultSettings } from '../../demo/fault-share.ts';
 import { startShop } from '../../demo/shop.ts';
 import { DEMO_BUYER } from '../../demo/store.ts';
-import { SHOP_VERSIONS, VERSION_FAULTS, type ShopVersion } from '../../demo/versions.ts';
+import { VERSION_FAULTS, type ShopVersion } from '../../demo/versions.ts';
 import { randomSeed } from '../../compare/seeded-random.ts';
-import { DEFAULT_COMPARE_RUNS, DEFAULT_COMPARE_WARMUP } from '../../compare/run-compare.ts';
-import { createLogger, LOG_FORMATS, LOG_LEVELS } from '../../logging/logger.ts';
+import { createLogger } from '../../logging/logger.ts';
 import type { CliIO } from '../cli-io.ts';
-import { faultSettingList } from '../demo-options.ts';
 import { EXIT, type ExitCode } from '../exit-codes.ts';
 import { loadOrReport } from '../load-or-report.ts';
-import { commaList, oneOfList, wholeNumber } from '../parse-options.ts';
-import { COMPARE_REPORTERS, compareExitCode, executeCompare, seedNumber, type CompareCommandOptions } from './compare.ts';
+import { compareExitCode, executeCompare } from './compare.ts';
+import type { DemoCanaryOptions } from './demo-canary-options.ts';
 import { PACKAGE_ROOT } from './demo.ts';
-
-export interface DemoCanaryOptions extends Omit<CompareCommandOptions, 'baseline' | 'canary' | 'config' | 'serve' | 'host' | 'port'> {
-  canaryVersion?: ShopVersion;
-  fault?: FaultSetting[];
-}
-
-export function registerDemoCanaryCommand(demo: Command, io: CliIO, done: (code: ExitCode) => void): void {
-  demo
-    .command('canary')
-    .description("serve the demo shop's v1 and v2 side by side and compare them: the gate fails v2, naming new-user recommendations")
-    .addOption(new Option('--canary-version <release>', 'the release judged against v1').choices(SHOP_VERSIONS).default('v2'))
-    .option('--fault <names>', 'more faults on the canary, e.g. empty-recs-new-users=0.3 (comma-separated, repeatable)', faultSettingList, [])
-    .option('--runs <n>', `judged rounds (default ${DEFAULT_COMPARE_RUNS})`, wholeNumber(1))
-    .option('--warmup <n>', `rounds run first and thrown away (default ${DEFAULT_COMPARE_WARMUP})`, wholeNumber(0))
-    .option('--seed <n>', 'seed of the rounds’ order and of the users a fault share reaches (default: random)', seedNumber)
-    .option('--probe <names>', 'only these probes (comma-separated, repeatable)', commaList)
-    .option('-p, --persona <names>', 'only these personas (comma-separated, repeatable)', commaList)
-    .option('-r, --reporter <names>', `reporters: ${COMPARE_REPORTERS.join(', ')} (comma-separated)`, oneOfList(COMPARE_REPORTERS, 'reporter'))
-    .option('-o, --output <dir>', 'folder of the JSON report')
-    .option('--advisory', 'always exit 0, still printing the real verdict')
-    .option('--concurrency <n>', 'probe × persona pairs run at once within a round (default 1)', wholeNumber(1))
-    .addOption(new Option('--log-level <level>', 'log level (logs go to stderr)').choices(LOG_LEVELS).default('warn'))
-    .addOption(new Option('--log-format <format>', 'log format').choices(LOG_FORMATS).default('json'))
-    .action(async (options: DemoCanaryOptions) => done(await demoCanaryCommand(options, io)));
-}
 
 export async function demoCanaryCommand(options: DemoCanaryOptions, io: CliIO): Promise<ExitCode> {
   const seed = options.seed ?? randomSeed();

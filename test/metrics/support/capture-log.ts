@@ -1,6 +1,7 @@
 // A real pino logger whose JSON lines the test reads back.
 import { Writable } from 'node:stream';
-import { createLogger, type Logger, type LogLevel } from '../../../src/logging/logger.ts';
+import type { LogLevel } from '../../../src/logging/log-options.ts';
+import { createLogger, type Logger } from '../../../src/logging/logger.ts';
 
 export interface LogLine {
   level: number;
