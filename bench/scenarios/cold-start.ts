@@ -52,8 +52,8 @@ export const coldStartScenario: Scenario = {
       // Stopping points of the same CLI: Node alone, the CLI loaded, the project loaded.
       const stages: Command[] = [
         { name: 'node, empty script', args: ['-e', ''] },
-        { name: 'payloadwatch --version (loader + CLI modules)', args: [CLI, '--version'] },
-        { name: 'payloadwatch validate (+ config, probe, schemas)', args: [CLI, 'validate', '--config', CONFIG] },
+        { name: 'payloadwatch --version (loader + command-line shell)', args: [CLI, '--version'] },
+        { name: 'payloadwatch validate (+ config loading modules, config, probe, schemas)', args: [CLI, 'validate', '--config', CONFIG] },
       ];
       const rounds = ctx.quick ? 4 : 15;
       ctx.progress(`warm-up (the loader's transform cache), then ${rounds} alternating rounds`);
@@ -86,9 +86,9 @@ export const coldStartScenario: Scenario = {
       const validateMs = median(times.get(stages[2]!.name)!);
       const breakdown = {
         'Node itself': round(nodeMs, 1),
-        'tsx loader + CLI module graph': round(versionMs - nodeMs, 1),
-        'config, probe and schema load': round(validateMs - versionMs, 1),
-        'the run (request, judging, reporting, exit)': round(pw.median - validateMs, 1),
+        'tsx loader + command-line shell': round(versionMs - nodeMs, 1),
+        'config modules, config, probe and schema load': round(validateMs - versionMs, 1),
+        'run modules and the run (request, judging, reporting, exit)': round(pw.median - validateMs, 1),
       };
       return {
         id: 4,

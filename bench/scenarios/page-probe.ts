@@ -49,7 +49,7 @@ const productPageProbe = defineProbe({
 interface Extras {
   /** Tagging headers added to every request to the target, through a route, as page steps do. */
   route?: boolean;
-  /** A trace with screenshots and DOM snapshots throughout, as page steps record for failures. */
+  /** A trace with DOM snapshots throughout, as page steps record by default for failures. */
   trace?: boolean;
 }
 
@@ -65,7 +65,7 @@ async function plainPlaywright(browser: Browser, baseUrl: string, token: string,
         (route) => route.fallback({ headers: { ...route.request().headers(), 'x-payloadwatch-probe': 'bench' } }),
       );
     }
-    if (extras.trace) await context.tracing.start({ screenshots: true, snapshots: true, sources: false });
+    if (extras.trace) await context.tracing.start({ screenshots: false, snapshots: true, sources: false });
     const page = await context.newPage();
     const recommendations = page.waitForResponse((response) => new URL(response.url()).pathname === RECOMMENDATIONS);
     const navigation = await page.goto(`${baseUrl}${PAGE}`, { waitUntil: 'load' });
@@ -82,27 +82,6 @@ async function plainPlaywright(browser: Browser, baseUrl: string, token: string,
   }
 }
 
-/**
- * The same browser, except that contexts record no trace: a diagnostic arm, to show how
- * much of payloadwatch's extra time the trace it keeps for failed runs accounts for.
- */
-function withoutTracing(browser: Browser): Browser {
-  return new Proxy(browser, {
-    get(target, property) {
-      if (property === 'newContext') {
-        return async (...args: Parameters<Browser['newContext']>) => {
-          const context = await target.newContext(...args);
-          context.tracing.start = (async () => undefined) as unknown as typeof context.tracing.start;
-          context.tracing.stop = async () => undefined;
-          return context;
-        };
-      }
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-}
-
 export const pageProbeScenario: Scenario = {
   id: 3,
   title: 'Page probe',
@@ -115,7 +94,6 @@ export const pageProbeScenario: Scenario = {
     const browser = await chromium.launch(launchOptions(chromiumPath));
     // payloadwatch's pool, handed the very browser the plain script uses.
     const pool = new BrowserPool({ launch: async () => browser });
-    const untracedPool = new BrowserPool({ launch: async () => withoutTracing(browser) });
     try {
       const user = await createShopUser(shop.url);
       const { registry } = await SchemaRegistry.load(SCHEMAS_DIR);
@@ -129,7 +107,7 @@ export const pageProbeScenario: Scenario = {
         const result = await runProbe(plan, environment);
         if (result.outcome !== 'pass') throw new Error(describeFailure(result));
       };
-      const untracedEnv: RunEnvironment = { ...env, pages: { browser: untracedPool, outputDir } };
+      const untracedEnv: RunEnvironment = { ...env, pages: { browser: pool, outputDir, trace: 'off' } };
       const plainOnce = () => plainPlaywright(browser, shop.url, user.token);
       const batch = (once: () => Promise<void>) => async () => {
         const samples: number[] = [];
@@ -150,7 +128,7 @@ export const pageProbeScenario: Scenario = {
       ctx.progress(`${settings.rounds} rounds of ${settings.perBatch} visits per arm, in rotating order`);
       const arms = [
         { name: 'payloadwatch', batch: batch(() => probeOnce()) },
-        { name: 'payloadwatch, no trace', batch: batch(() => probeOnce(untracedEnv)) },
+        { name: "payloadwatch, trace 'off'", batch: batch(() => probeOnce(untracedEnv)) },
         { name: 'plain', batch: batch(plainOnce) },
         { name: 'plain + route', batch: batch(() => plainPlaywright(browser, shop.url, user.token, { route: true })) },
         { name: 'plain + trace', batch: batch(() => plainPlaywright(browser, shop.url, user.token, { trace: true })) },
@@ -162,7 +140,7 @@ export const pageProbeScenario: Scenario = {
       const ratio = pw.median / base.median;
       const withRoute = summarize(samples('plain + route'));
       const withTrace = summarize(samples('plain + trace'));
-      const untraced = summarize(samples('payloadwatch, no trace'));
+      const untraced = summarize(samples("payloadwatch, trace 'off'"));
       const pairs = out.get('payloadwatch')!.map((a, i) => median(a) / median(out.get('plain')![i]!));
       return {
         id: 3,
@@ -178,7 +156,7 @@ export const pageProbeScenario: Scenario = {
             ...goal(ratio, '<=', 1.15),
           },
           {
-            figure: 'payloadwatch with tracing off (diagnostic)',
+            figure: "payloadwatch, browser.trace 'off'",
             unit: 'ms',
             payloadwatch: { median: untraced.median, p95: untraced.p95 },
             baseline: { median: base.median, p95: base.p95 },
@@ -192,7 +170,7 @@ export const pageProbeScenario: Scenario = {
             ratio: withRoute.median / base.median,
           },
           {
-            figure: 'plain + trace (screenshots, snapshots)',
+            figure: 'plain + trace (DOM snapshots)',
             unit: 'ms',
             payloadwatch: { median: withTrace.median, p95: withTrace.p95 },
             baseline: { median: base.median, p95: base.p95 },
@@ -205,12 +183,11 @@ export const pageProbeScenario: Scenario = {
           pairedRatio: round(median(pairs)),
         },
         notes: [
-          'payloadwatch = runProbe with one page step: a fresh context with the persona cookie, tagging headers routed onto target requests, a trace recorded (kept only when the run fails), page event listeners, the DOM check and the judged response.',
-          'The other rows, measured in the same rounds, show what the extra time is made of: payloadwatch with its contexts’ tracing turned into no-ops, and the plain script with one of payloadwatch’s extras each.',
+          "payloadwatch = runProbe with one page step in the default configuration: a fresh context with the persona cookie, tagging headers routed onto target requests, a trace of DOM snapshots recorded (kept only when the run fails), page event listeners, the DOM check, the blank-page check and the judged response.",
+          "The other rows, measured in the same rounds, show what the extra time is made of: payloadwatch configured with browser.trace 'off', and the plain script with one of payloadwatch's extras each.",
         ],
       } satisfies ScenarioResult;
     } finally {
-      await untracedPool.close();
       await pool.close();
       await browser.close().catch(() => {});
       await shop.close();
