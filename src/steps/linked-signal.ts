@@ -1,6 +1,7 @@
 // A signal that aborts when any of its sources does, and lets go of them when asked.
 // Not AbortSignal.any: on Node 20 each call leaves a record on every source that is never
 // removed, so a run linked to the daemon's shutdown signal leaked about 50 bytes, every run.
+import { setMaxListeners } from 'node:events';
 
 export interface LinkedSignal {
   signal: AbortSignal;
@@ -16,6 +17,10 @@ export function linkedSignal(...sources: ReadonlyArray<AbortSignal | undefined>)
     controller.abort(already.reason);
     return { signal: controller.signal, dispose: () => {} };
   }
+  // A long-lived source (a shutdown signal) holds one listener per run in flight, as many as
+  // the concurrency allows: Node's warning past ten would be a false alarm, as dispose() is
+  // what keeps the listeners from piling up.
+  setMaxListeners(0, ...present);
   const listening = present.map((source) => {
     const onAbort = () => {
       controller.abort(source.reason);

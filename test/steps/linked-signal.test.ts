@@ -20,6 +20,22 @@ describe('linkedSignal', () => {
     expect(signal.reason).toBe('gone');
   });
 
+  it('links more runs in flight to one shutdown signal than Node warns about, without a warning', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const shutdown = new AbortController();
+      const links = Array.from({ length: 32 }, () => linkedSignal(shutdown.signal, new AbortController().signal));
+      expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(32);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings.map((w) => w.name)).not.toContain('MaxListenersExceededWarning');
+      for (const link of links) link.dispose();
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('leaves no listener on its sources once disposed, or once one of them aborted', () => {
     const long = new AbortController();
     for (let i = 0; i < 100; i += 1) linkedSignal(long.signal, new AbortController().signal).dispose();
