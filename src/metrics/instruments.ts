@@ -47,38 +47,27 @@ export function payloadwatchMeter(provider: MeterProvider): Meter {
 }
 
 export function createInstruments(meter: Meter): PayloadwatchInstruments {
+  const observed = (kind: 'counter' | 'gauge', name: string, description: string): SeriesValues => {
+    const values = new SeriesValues();
+    const options = { description, valueType: ValueType.INT };
+    const instrument = kind === 'counter' ? meter.createObservableCounter(name, options) : meter.createObservableGauge(name, options);
+    instrument.addCallback(values.observe);
+    return values;
+  };
   // Created in the order of DESIGN.md's table, which is the order exporters list them in.
-  const runs = new SeriesValues();
-  meter
-    .createObservableCounter(METRIC_NAMES.runs, { description: 'Probe runs by outcome (pass, fail, error)', valueType: ValueType.INT })
-    .addCallback(runs.observe);
+  const runs = observed('counter', METRIC_NAMES.runs, 'Probe runs by outcome (pass, fail, error)');
   const duration = meter.createHistogram(METRIC_NAMES.duration, {
     description: 'Duration of a whole probe run, persona setup and retries included',
     unit: 's',
     advice: { explicitBucketBoundaries: [...PROBE_DURATION_BOUNDARIES] },
   });
-  const status = new SeriesValues();
-  meter
-    .createObservableGauge(METRIC_NAMES.status, {
-      description: 'Outcome of the latest run of a probe × persona × target: 1 pass, 0 fail or error',
-      valueType: ValueType.INT,
-    })
-    .addCallback(status.observe);
-  const checkResults = new SeriesValues();
-  meter
-    .createObservableCounter(METRIC_NAMES.checkResults, {
-      description: 'Check results by step, check, kind and outcome (pass, fail, warn, error, skip)',
-      valueType: ValueType.INT,
-    })
-    .addCallback(checkResults.observe);
+  const status = observed('gauge', METRIC_NAMES.status, 'Outcome of the latest run of a probe × persona × target: 1 pass, 0 fail or error');
+  const checkResults = observed('counter', METRIC_NAMES.checkResults, 'Check results by step, check, kind and outcome (pass, fail, warn, error, skip)');
   const measure = meter.createHistogram(METRIC_NAMES.measure, {
     description: "Values of a probe's measures, e.g. the number of recommendations returned",
     advice: { explicitBucketBoundaries: [...MEASURE_BOUNDARIES] },
   });
-  const empty = new SeriesValues();
-  meter
-    .createObservableCounter(METRIC_NAMES.empty, { description: 'Measures whose value was 0: the zero-result signal', valueType: ValueType.INT })
-    .addCallback(empty.observe);
+  const empty = observed('counter', METRIC_NAMES.empty, 'Measures whose value was 0: the zero-result signal');
   const httpDuration = meter.createHistogram(METRIC_NAMES.httpDuration, {
     description: 'Duration of HTTP client requests made by API steps',
     unit: 's',
