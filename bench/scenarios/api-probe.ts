@@ -12,7 +12,7 @@ import { runProbe, type RunEnvironment } from '../../src/runner/run-probe.ts';
 import { closeHttpClient } from '../../src/steps/api/http-client.ts';
 import { SchemaRegistry } from '../../src/validate/schemas.ts';
 import { alternate } from '../support/interleave.ts';
-import { inMemoryMetrics } from '../support/metrics.ts';
+import { inMemoryMetrics, type InMemoryMetrics } from '../support/metrics.ts';
 import { SCHEMAS_DIR } from '../support/paths.ts';
 import { goal, type Row, type Scenario, type ScenarioResult } from '../support/report.ts';
 import { createShopUser, startShopProcess } from '../support/shop-process.ts';
@@ -20,9 +20,14 @@ import { median, round, summarize } from '../support/stats.ts';
 
 const PATH = '/api/recommendations';
 const CONCURRENCY = 32;
+/** An endpoint across a network: every request to the second shop waits this long first. */
+const ENDPOINT_LATENCY_MS = 5;
 
 interface Settings {
   warmup: number;
+  /** Against the shop answering after ENDPOINT_LATENCY_MS: alternating batches of `perLatencyBatch` runs per arm. */
+  latencyRounds: number;
+  perLatencyBatch: number;
   /** Concurrency 1: alternating batches of `perBatch` sequential runs per arm. */
   rounds: number;
   perBatch: number;
@@ -31,8 +36,8 @@ interface Settings {
   perWorker: number;
 }
 
-const FULL: Settings = { warmup: 300, rounds: 20, perBatch: 100, parallelRounds: 10, perWorker: 30 };
-const QUICK: Settings = { warmup: 60, rounds: 6, perBatch: 30, parallelRounds: 4, perWorker: 10 };
+const FULL: Settings = { warmup: 300, rounds: 20, perBatch: 100, parallelRounds: 10, perWorker: 30, latencyRounds: 10, perLatencyBatch: 40 };
+const QUICK: Settings = { warmup: 60, rounds: 6, perBatch: 30, parallelRounds: 4, perWorker: 10, latencyRounds: 4, perLatencyBatch: 15 };
 
 interface Batch {
   latenciesMs: number[];
@@ -68,67 +73,88 @@ export const apiProbeScenario: Scenario = {
   async run(ctx) {
     const settings = ctx.quick ? QUICK : FULL;
     const shop = await startShopProcess();
+    const slowShop = await startShopProcess({ latencyMs: ENDPOINT_LATENCY_MS });
     const metrics = inMemoryMetrics();
     const raw = new Agent({ keepAliveTimeout: 10_000 });
     try {
-      const user = await createShopUser(shop.url);
       const { registry, problems } = await SchemaRegistry.load(SCHEMAS_DIR);
       if (problems.length) throw new Error(`schemas: ${problems.map((p) => `${p.file}: ${p.message}`).join('; ')}`);
-      const plan: PlannedRun = {
-        probe: { definition: recommendationsProbe, file: 'bench/scenarios/api-probe.ts' },
-        persona: { name: 'signed-in', headers: { authorization: `Bearer ${user.token}` } },
-        target: { name: 'shop', url: shop.url },
-      };
-      const env: RunEnvironment = { defaults: BUILT_IN_DEFAULTS, schemas: registry, logger: createLogger() };
-      const url = `${shop.url}${PATH}`;
-      // The same bytes on the wire as the probe's request: it asks for compression, so the
-      // shop gzips both answers and the baseline inflates its own.
-      const headers = { authorization: `Bearer ${user.token}`, accept: 'application/json', 'accept-encoding': 'gzip, deflate, br' };
-
-      const probeOnce = async (): Promise<void> => {
-        const result = await runProbe(plan, env);
-        metrics.reporter.onRunEnd(result);
-        if (result.outcome !== 'pass') throw new NotPassing(result);
-      };
-      const rawOnce = async (): Promise<void> => {
-        const response = await request(url, { dispatcher: raw as Dispatcher, headers });
-        const body = Buffer.from(await response.body.arrayBuffer());
-        if (response.statusCode !== 200) throw new Error(`raw GET ${PATH} answered ${response.statusCode}`);
-        if (response.headers['content-encoding'] === 'gzip') gunzipSync(body);
-      };
+      const local = await armsFor(shop.url, registry, metrics, raw);
+      const distant = await armsFor(slowShop.url, registry, metrics, raw);
 
       ctx.progress(`warm-up: ${settings.warmup} runs of each`);
       for (let i = 0; i < settings.warmup; i += 1) {
-        await probeOnce();
-        await rawOnce();
+        await local.probeOnce();
+        await local.rawOnce();
       }
       const probesBefore = await metrics.countedRuns();
 
       ctx.progress(`concurrency 1: ${settings.rounds} alternating batches of ${settings.perBatch}`);
       const serial = await alternate(
         settings.rounds,
-        { name: 'payloadwatch', batch: () => timedBatch(1, settings.perBatch, probeOnce) },
-        { name: 'raw undici', batch: () => timedBatch(1, settings.perBatch, rawOnce) },
+        { name: 'payloadwatch', batch: () => timedBatch(1, settings.perBatch, local.probeOnce) },
+        { name: 'raw undici', batch: () => timedBatch(1, settings.perBatch, local.rawOnce) },
       );
       ctx.progress(`concurrency ${CONCURRENCY}: ${settings.parallelRounds} alternating batches of ${CONCURRENCY} × ${settings.perWorker}`);
       const parallel = await alternate(
         settings.parallelRounds,
-        { name: 'payloadwatch', batch: () => timedBatch(CONCURRENCY, settings.perWorker, probeOnce) },
-        { name: 'raw undici', batch: () => timedBatch(CONCURRENCY, settings.perWorker, rawOnce) },
+        { name: 'payloadwatch', batch: () => timedBatch(CONCURRENCY, settings.perWorker, local.probeOnce) },
+        { name: 'raw undici', batch: () => timedBatch(CONCURRENCY, settings.perWorker, local.rawOnce) },
+      );
+      ctx.progress(`endpoint answering after ${ENDPOINT_LATENCY_MS} ms, concurrency 1: ${settings.latencyRounds} alternating batches of ${settings.perLatencyBatch}`);
+      const distantSerial = await alternate(
+        settings.latencyRounds,
+        { name: 'payloadwatch', batch: () => timedBatch(1, settings.perLatencyBatch, distant.probeOnce) },
+        { name: 'raw undici', batch: () => timedBatch(1, settings.perLatencyBatch, distant.rawOnce) },
       );
       const recorded = (await metrics.countedRuns()) - probesBefore;
-      const expected = settings.rounds * settings.perBatch + settings.parallelRounds * CONCURRENCY * settings.perWorker;
+      const expected =
+        settings.rounds * settings.perBatch + settings.parallelRounds * CONCURRENCY * settings.perWorker + settings.latencyRounds * settings.perLatencyBatch;
       if (recorded !== expected) throw new Error(`the metrics counted ${recorded} runs, expected ${expected}`);
 
-      return summarizeApi(serial, parallel, settings);
+      return summarizeApi(serial, parallel, distantSerial, settings);
     } finally {
       await closeHttpClient();
       await raw.close();
       await metrics.shutdown();
       await shop.close();
+      await slowShop.close();
     }
   },
 };
+
+/** The two arms against one shop: the probe run recorded in the metrics, and the bare request. */
+async function armsFor(
+  shopUrl: string,
+  registry: SchemaRegistry,
+  metrics: InMemoryMetrics,
+  raw: Agent,
+): Promise<{ probeOnce(): Promise<void>; rawOnce(): Promise<void> }> {
+  const user = await createShopUser(shopUrl);
+  const plan: PlannedRun = {
+    probe: { definition: recommendationsProbe, file: 'bench/scenarios/api-probe.ts' },
+    persona: { name: 'signed-in', headers: { authorization: `Bearer ${user.token}` } },
+    target: { name: 'shop', url: shopUrl },
+  };
+  const env: RunEnvironment = { defaults: BUILT_IN_DEFAULTS, schemas: registry, logger: createLogger() };
+  const url = `${shopUrl}${PATH}`;
+  // The same bytes on the wire as the probe's request: it asks for compression, so the
+  // shop gzips both answers and the baseline inflates its own.
+  const headers = { authorization: `Bearer ${user.token}`, accept: 'application/json', 'accept-encoding': 'gzip, deflate, br' };
+  return {
+    async probeOnce() {
+      const result = await runProbe(plan, env);
+      metrics.reporter.onRunEnd(result);
+      if (result.outcome !== 'pass') throw new NotPassing(result);
+    },
+    async rawOnce() {
+      const response = await request(url, { dispatcher: raw as Dispatcher, headers });
+      const body = Buffer.from(await response.body.arrayBuffer());
+      if (response.statusCode !== 200) throw new Error(`raw GET ${PATH} answered ${response.statusCode}`);
+      if (response.headers['content-encoding'] === 'gzip') gunzipSync(body);
+    },
+  };
+}
 
 class NotPassing extends Error {
   override name = 'NotPassing';
@@ -157,7 +183,12 @@ export async function timedBatch(workers: number, perWorker: number, once: () =>
   return { latenciesMs, wallMs, cpuMs: (used.user + used.system) / 1000 };
 }
 
-function summarizeApi(serial: { a: Batch[]; b: Batch[] }, parallel: { a: Batch[]; b: Batch[] }, settings: Settings): ScenarioResult {
+function summarizeApi(
+  serial: { a: Batch[]; b: Batch[] },
+  parallel: { a: Batch[]; b: Batch[] },
+  distantSerial: { a: Batch[]; b: Batch[] },
+  settings: Settings,
+): ScenarioResult {
   const latency = (batches: Batch[]) => summarize(batches.flatMap((b) => b.latenciesMs));
   const rates = (batches: Batch[]) => batches.map((b) => (b.latenciesMs.length / b.wallMs) * 1000);
   const cpuPerRunUs = (batches: Batch[]) =>
@@ -177,6 +208,8 @@ function summarizeApi(serial: { a: Batch[]; b: Batch[] }, parallel: { a: Batch[]
   const parallelRaw = latency(parallel.b);
 
   const extraUs = (serialPw.median - serialRaw.median) * 1000;
+  const distantPw = latency(distantSerial.a);
+  const distantRaw = latency(distantSerial.b);
   const rows: Row[] = [
     {
       figure: 'latency, concurrency 1',
@@ -202,6 +235,13 @@ function summarizeApi(serial: { a: Batch[]; b: Batch[] }, parallel: { a: Batch[]
       ratio: parallelPw.median / parallelRaw.median,
     },
     {
+      figure: `latency, concurrency 1, endpoint answering after ${ENDPOINT_LATENCY_MS} ms`,
+      unit: 'ms',
+      payloadwatch: { median: distantPw.median, p95: distantPw.p95 },
+      baseline: { median: distantRaw.median, p95: distantRaw.p95 },
+      ratio: distantPw.median / distantRaw.median,
+    },
+    {
       figure: 'extra time per run, concurrency 1',
       unit: 'µs',
       payloadwatch: { median: extraUs },
@@ -221,7 +261,7 @@ function summarizeApi(serial: { a: Batch[]; b: Batch[] }, parallel: { a: Batch[]
     rows,
     details: {
       settings,
-      samplesPerArm: { concurrency1: serialPw.count, [`concurrency${CONCURRENCY}`]: parallelPw.count },
+      samplesPerArm: { concurrency1: serialPw.count, [`concurrency${CONCURRENCY}`]: parallelPw.count, [`endpointAfter${ENDPOINT_LATENCY_MS}ms`]: distantPw.count },
       pairedRatioConcurrency1: round(pairedSerial),
       pairedThroughputRatio: round(pairedRate),
       throughputPerBatch: { payloadwatch: rates(parallel.a).map((r) => round(r, 1)), baseline: rates(parallel.b).map((r) => round(r, 1)) },
@@ -231,7 +271,7 @@ function summarizeApi(serial: { a: Batch[]; b: Batch[] }, parallel: { a: Batch[]
       },
     },
     notes: [
-      `payloadwatch adds about ${Math.round(extraUs)} µs to each run; against an endpoint that takes T to answer, the concurrency-1 ratio is about 1 + ${Math.round(extraUs)} µs / T, so ≤ 1.10 from T ≈ ${((extraUs * 10) / 1000).toFixed(1)} ms; the raw GET of the demo shop on loopback takes ${serialRaw.median.toFixed(2)} ms.`,
+      `payloadwatch adds about ${Math.round(extraUs)} µs to each run; against an endpoint that takes T to answer, the concurrency-1 ratio is about 1 + ${Math.round(extraUs)} µs / T, so ≤ 1.10 from T ≈ ${((extraUs * 10) / 1000).toFixed(1)} ms; the raw GET of the demo shop on loopback takes ${serialRaw.median.toFixed(2)} ms. Measured against a second shop whose requests wait ${ENDPOINT_LATENCY_MS} ms first: ${(distantPw.median / distantRaw.median).toFixed(2)}.`,
       'The demo shop runs in a child process; this process holds the client side only, so its CPU per run is the monitor’s own cost.',
       'payloadwatch = runProbe (persona headers, tagging headers, deadline, redaction, schema, 3 rules, a measure) + MetricsReporter.onRunEnd on an in-memory reader.',
     ],

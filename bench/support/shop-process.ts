@@ -13,8 +13,9 @@ export interface ShopProcess {
   close(): Promise<void>;
 }
 
-export async function startShopProcess(): Promise<ShopProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
+/** `latencyMs`: every request waits that long first, like an endpoint across a network. */
+export async function startShopProcess(options: { latencyMs?: number } = {}): Promise<ShopProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER, '--latency-ms', String(options.latencyMs ?? 0)], {
     cwd: PACKAGE_ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
   });

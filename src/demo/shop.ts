@@ -35,6 +35,11 @@ export interface ShopOptions {
    * are switched on with `faults`. Default `v1`.
    */
   version?: ShopVersion;
+  /**
+   * Milliseconds every request waits before it is handled, as a backend across a network
+   * would make it wait: benchmarks use it to measure against a realistic endpoint. Default 0.
+   */
+  latencyMs?: number;
 }
 
 export interface RunningShop {
@@ -61,8 +66,11 @@ export async function startShop(options: ShopOptions = {}): Promise<RunningShop>
     reaches: (fault: keyof FaultShares, userId: string) => faultReaches(shares, seed, fault, userId),
   };
 
+  const latencyMs = options.latencyMs ?? 0;
   const server = createServer((request, response) => {
-    handleRequest(request, response, state).catch(() => response.destroy());
+    const answer = () => void handleRequest(request, response, state).catch(() => response.destroy());
+    if (latencyMs > 0) setTimeout(answer, latencyMs);
+    else answer();
   });
   await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
   const url = `http://${urlHost(server.address() as AddressInfo)}`;

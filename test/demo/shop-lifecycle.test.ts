@@ -29,6 +29,16 @@ function openResponse(url: string, headers: Record<string, string> = {}): Promis
 }
 
 describe('demo shop: start options', () => {
+  it('holds every answer for latencyMs first, like an endpoint across a network, and answers it whole', async () => {
+    const shop = await startShop({ port: 0, latencyMs: 120 });
+    started.push(shop);
+    const before = performance.now();
+    const answer = await call(shop.url, '/api/products');
+    expect(performance.now() - before).toBeGreaterThanOrEqual(115);
+    expect(answer.status).toBe(200);
+    expect((answer.json as { items: unknown[] }).items.length).toBeGreaterThan(0);
+  });
+
   it('listens on the port asked for', async () => {
     const probe = await startShop({ port: 0 });
     const port = Number(new URL(probe.url).port);
