@@ -9,6 +9,9 @@ export interface LinkedSignal {
   dispose(): void;
 }
 
+/** Sources whose listener cap is already lifted: lifting it costs a call per link otherwise. */
+const uncapped = new WeakSet<AbortSignal>();
+
 export function linkedSignal(...sources: ReadonlyArray<AbortSignal | undefined>): LinkedSignal {
   const controller = new AbortController();
   const present = sources.filter((source): source is AbortSignal => source !== undefined);
@@ -20,7 +23,11 @@ export function linkedSignal(...sources: ReadonlyArray<AbortSignal | undefined>)
   // A long-lived source (a shutdown signal) holds one listener per run in flight, as many as
   // the concurrency allows: Node's warning past ten would be a false alarm, as dispose() is
   // what keeps the listeners from piling up.
-  setMaxListeners(0, ...present);
+  for (const source of present) {
+    if (uncapped.has(source)) continue;
+    setMaxListeners(0, source);
+    uncapped.add(source);
+  }
   const listening = present.map((source) => {
     const onAbort = () => {
       controller.abort(source.reason);
