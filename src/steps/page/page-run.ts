@@ -16,6 +16,7 @@ import { firstLine, withTimeout } from './browser-pool.ts';
 import { playwrightDevices } from './device-names.ts';
 import { StepEvents, type DeclaredResponse } from './page-events.ts';
 import { redactZip } from './redact-zip.ts';
+import { globToRegExp } from './url-pattern.ts';
 
 export interface PageRunOptions {
   pool: BrowserPool;
@@ -125,11 +126,12 @@ export class PageRun {
       const { context } = pooled;
       const cookies = this.#cookies();
       if (cookies.length > 0) await context.addCookies(cookies);
-      const origin = new URL(target.url).origin;
       // Tagging headers go to the target only: on other origins they would make every
-      // cross-origin fetch a CORS preflight the page never asked for.
+      // cross-origin fetch a CORS preflight the page never asked for. A RegExp rather than a
+      // predicate: Playwright matches it itself, so requests to other origins are never
+      // handed to this process at all.
       await context.route(
-        (url) => url.origin === origin,
+        globToRegExp(`${new URL(target.url).origin}/**`),
         (route) => {
           const { probe, persona, traceId } = this.#options;
           const { 'user-agent': _userAgent, ...tagging } = taggingHeaders(probe, persona.name, traceId);
