@@ -12,6 +12,7 @@ import { runProbe, type RunEnvironment } from '../../src/runner/run-probe.ts';
 import { closeHttpClient } from '../../src/steps/api/http-client.ts';
 import { SchemaRegistry } from '../../src/validate/schemas.ts';
 import { alternate } from '../support/interleave.ts';
+import { describeTop, describeTopFunctions, profileWhile, type ProfileSummary } from '../support/cpu-profile.ts';
 import { inMemoryMetrics, type InMemoryMetrics } from '../support/metrics.ts';
 import { SCHEMAS_DIR } from '../support/paths.ts';
 import { goal, type Row, type Scenario, type ScenarioResult } from '../support/report.ts';
@@ -25,6 +26,8 @@ const ENDPOINT_LATENCY_MS = 5;
 
 interface Settings {
   warmup: number;
+  /** Runs profiled after the measurements, to say where payloadwatch's client time goes. */
+  profiled: number;
   /** Against the shop answering after ENDPOINT_LATENCY_MS: alternating batches of `perLatencyBatch` runs per arm. */
   latencyRounds: number;
   perLatencyBatch: number;
@@ -36,8 +39,8 @@ interface Settings {
   perWorker: number;
 }
 
-const FULL: Settings = { warmup: 300, rounds: 20, perBatch: 100, parallelRounds: 10, perWorker: 30, latencyRounds: 10, perLatencyBatch: 40 };
-const QUICK: Settings = { warmup: 60, rounds: 6, perBatch: 30, parallelRounds: 4, perWorker: 10, latencyRounds: 4, perLatencyBatch: 15 };
+const FULL: Settings = { warmup: 300, profiled: 2000, rounds: 20, perBatch: 100, parallelRounds: 10, perWorker: 30, latencyRounds: 10, perLatencyBatch: 40 };
+const QUICK: Settings = { warmup: 60, profiled: 300, rounds: 6, perBatch: 30, parallelRounds: 4, perWorker: 10, latencyRounds: 4, perLatencyBatch: 15 };
 
 interface Batch {
   latenciesMs: number[];
@@ -112,7 +115,18 @@ export const apiProbeScenario: Scenario = {
         settings.rounds * settings.perBatch + settings.parallelRounds * CONCURRENCY * settings.perWorker + settings.latencyRounds * settings.perLatencyBatch;
       if (recorded !== expected) throw new Error(`the metrics counted ${recorded} runs, expected ${expected}`);
 
-      return summarizeApi(serial, parallel, distantSerial, settings);
+      // Apart from the timed batches: the profiler slows what it samples.
+      ctx.progress(`profiling ${settings.profiled} runs of each, one at a time`);
+      const profile = {
+        payloadwatch: await profileWhile(async () => {
+          for (let i = 0; i < settings.profiled; i += 1) await local.probeOnce();
+        }, 10),
+        baseline: await profileWhile(async () => {
+          for (let i = 0; i < settings.profiled; i += 1) await local.rawOnce();
+        }, 10),
+      };
+
+      return summarizeApi(serial, parallel, distantSerial, settings, profile);
     } finally {
       await closeHttpClient();
       await raw.close();
@@ -188,6 +202,7 @@ function summarizeApi(
   parallel: { a: Batch[]; b: Batch[] },
   distantSerial: { a: Batch[]; b: Batch[] },
   settings: Settings,
+  profile: { payloadwatch: ProfileSummary; baseline: ProfileSummary },
 ): ScenarioResult {
   const latency = (batches: Batch[]) => summarize(batches.flatMap((b) => b.latenciesMs));
   const rates = (batches: Batch[]) => batches.map((b) => (b.latenciesMs.length / b.wallMs) * 1000);
@@ -265,6 +280,7 @@ function summarizeApi(
       pairedRatioConcurrency1: round(pairedSerial),
       pairedThroughputRatio: round(pairedRate),
       throughputPerBatch: { payloadwatch: rates(parallel.a).map((r) => round(r, 1)), baseline: rates(parallel.b).map((r) => round(r, 1)) },
+      profile,
       clientCpuPerRunUs: {
         concurrency1: { payloadwatch: round(cpuPerRunUs(serial.a), 1), baseline: round(cpuPerRunUs(serial.b), 1) },
         [`concurrency${CONCURRENCY}`]: { payloadwatch: round(cpuPerRunUs(parallel.a), 1), baseline: round(cpuPerRunUs(parallel.b), 1) },
@@ -273,6 +289,7 @@ function summarizeApi(
     notes: [
       `payloadwatch adds about ${Math.round(extraUs)} µs to each run; against an endpoint that takes T to answer, the concurrency-1 ratio is about 1 + ${Math.round(extraUs)} µs / T, so ≤ 1.10 from T ≈ ${((extraUs * 10) / 1000).toFixed(1)} ms; the raw GET of the demo shop on loopback takes ${serialRaw.median.toFixed(2)} ms. Measured against a second shop whose requests wait ${ENDPOINT_LATENCY_MS} ms first: ${(distantPw.median / distantRaw.median).toFixed(2)}.`,
       'The demo shop runs in a child process; this process holds the client side only, so its CPU per run is the monitor’s own cost.',
+      `Profiles of ${settings.profiled} runs of each, one at a time (sampled, so slower than the timed ones; totals). payloadwatch by origin: ${describeTop(profile.payloadwatch, 8)}; by function (self): ${describeTopFunctions(profile.payloadwatch, 5)}. The raw GET by origin: ${describeTop(profile.baseline, 5)}.`,
       'payloadwatch = runProbe (persona headers, tagging headers, deadline, redaction, schema, 3 rules, a measure) + MetricsReporter.onRunEnd on an in-memory reader.',
     ],
   };

@@ -6,7 +6,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { summarizeProfile, type ProfileSummary } from '../support/cpu-profile.ts';
+import { describeTop, describeTopFunctions, summarizeProfile, type ProfileSummary } from '../support/cpu-profile.ts';
 import { CLI, FIXTURES_DIR, PACKAGE_ROOT } from '../support/paths.ts';
 import type { Row, Scenario, ScenarioResult } from '../support/report.ts';
 import { startShopProcess } from '../support/shop-process.ts';
@@ -128,20 +128,4 @@ async function profileRun(args: readonly string[]): Promise<{ main: ProfileSumma
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-function describeTopFunctions(summary: ProfileSummary): string {
-  return summary.selfByFunction
-    .filter((s) => !s.name.startsWith('('))
-    .slice(0, 3)
-    .map((s) => `${s.name.replace(/ \[.*\]$/, '')} ${Math.round(s.ms)} ms`)
-    .join(', ');
-}
-
-function describeTop(summary: ProfileSummary): string {
-  return summary.byOrigin
-    .filter((s) => s.name !== '(idle)')
-    .slice(0, 5)
-    .map((s) => `${s.name} ${Math.round(s.ms)} ms`)
-    .join(', ');
 }

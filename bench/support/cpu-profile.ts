@@ -2,6 +2,7 @@
 // function and by origin (a package, a src/ folder, Node itself), and inclusive time by
 // function, so a benchmark can say what dominates without a profiler UI.
 import { readFile } from 'node:fs/promises';
+import { Session } from 'node:inspector/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from './paths.ts';
@@ -66,7 +67,49 @@ function functionKey(frame: CallFrame): string {
 }
 
 export async function summarizeProfile(file: string, top = 12): Promise<ProfileSummary> {
-  const profile = JSON.parse(await readFile(file, 'utf8')) as CpuProfile;
+  return summarizeCpuProfile(JSON.parse(await readFile(file, 'utf8')) as CpuProfile, top);
+}
+
+/** Profiles this process while `work` runs, sampling every `intervalUs`. */
+export async function profileWhile(work: () => Promise<void>, top = 12, intervalUs = 100): Promise<ProfileSummary> {
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: intervalUs });
+    await session.post('Profiler.start');
+    const stopProfiler = () => session.post('Profiler.stop');
+    let stopped: Awaited<ReturnType<typeof stopProfiler>>;
+    try {
+      await work();
+    } finally {
+      stopped = await stopProfiler();
+    }
+    return summarizeCpuProfile(stopped.profile as unknown as CpuProfile, top);
+  } finally {
+    session.disconnect();
+  }
+}
+
+/** The busiest origins, idle time left out: `undici 120 ms, src/validate 80 ms, …`. */
+export function describeTop(summary: ProfileSummary, count = 5): string {
+  return summary.byOrigin
+    .filter((s) => s.name !== '(idle)')
+    .slice(0, count)
+    .map((s) => `${s.name} ${Math.round(s.ms)} ms`)
+    .join(', ');
+}
+
+/** The functions with the most self time, the VM's own entries left out. */
+export function describeTopFunctions(summary: ProfileSummary, count = 3): string {
+  return summary.selfByFunction
+    .filter((s) => !s.name.startsWith('('))
+    .slice(0, count)
+    .map((s) => `${s.name.replace(/ \[.*\]$/, '')} ${Math.round(s.ms)} ms`)
+    .join(', ');
+}
+
+function summarizeCpuProfile(profile: CpuProfile, top: number): ProfileSummary {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
