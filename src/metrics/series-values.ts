@@ -36,7 +36,8 @@ export class SeriesValues {
   private entry(attributes: Attributes): Series {
     // Each instrument builds its attributes at one place, always in the same key order, so
     // the values alone name a series.
-    const key = Object.values(attributes).join('\u0000');
+    let key = '';
+    for (const name in attributes) key += `${String(attributes[name])}\u0000`;
     let entry = this.series.get(key);
     if (!entry) {
       entry = { attributes, value: 0 };

@@ -124,9 +124,9 @@ async function attemptOnce(plan: PlannedRun, env: RunEnvironment, timeoutMs: num
   const redactor = new Redactor();
   const startedAt = new Date();
   const started = performance.now();
-  const deadline = new AbortController();
-  // Let go of the shutdown signal when the attempt is over: it lives as long as the daemon.
-  const linked = linkedSignal(env.signal, deadline.signal);
+  // Aborted at shutdown or at the deadline. Let go of the shutdown signal when the attempt
+  // is over: it lives as long as the daemon.
+  const linked = linkedSignal(env.signal);
   const signal = linked.signal;
   const state: AttemptState = { checks: [], steps: [], measures: {}, current: SETUP_STEP, permanent: false };
   const remainingMs = () => timeoutMs - (performance.now() - started);
@@ -145,8 +145,7 @@ async function attemptOnce(plan: PlannedRun, env: RunEnvironment, timeoutMs: num
   const checks = [...state.checks];
   const steps = [...state.steps];
   if (finished === 'deadline') {
-    deadline.abort(new Error(`run deadline of ${formatMilliseconds(timeoutMs)} passed`));
-    linked.dispose();
+    linked.abort(new Error(`run deadline of ${formatMilliseconds(timeoutMs)} passed`));
     checks.push({
       name: 'deadline',
       kind: 'transport',

@@ -1,10 +1,14 @@
-// A signal that aborts when any of its sources does, and lets go of them when asked.
+// A signal that aborts when any of its sources does or when told to, and lets go of the
+// sources when asked. Being abortable itself spares its users a controller of their own
+// (a deadline, a timeout) and a second link: a run made four AbortControllers, now two.
 // Not AbortSignal.any: on Node 20 each call leaves a record on every source that is never
 // removed, so a run linked to the daemon's shutdown signal leaked about 50 bytes, every run.
 import { setMaxListeners } from 'node:events';
 
 export interface LinkedSignal {
   signal: AbortSignal;
+  /** Aborts the signal with this reason (unless it already is) and lets go of the sources. */
+  abort(reason: unknown): void;
   /** Stops listening to the sources; the signal keeps whatever state it has. */
   dispose(): void;
 }
@@ -18,7 +22,7 @@ export function linkedSignal(...sources: ReadonlyArray<AbortSignal | undefined>)
   const already = present.find((source) => source.aborted);
   if (already) {
     controller.abort(already.reason);
-    return { signal: controller.signal, dispose: () => {} };
+    return { signal: controller.signal, abort: () => {}, dispose: () => {} };
   }
   // A long-lived source (a shutdown signal) holds one listener per run in flight, as many as
   // the concurrency allows: Node's warning past ten would be a false alarm, as dispose() is
@@ -39,5 +43,12 @@ export function linkedSignal(...sources: ReadonlyArray<AbortSignal | undefined>)
   const dispose = () => {
     for (const { source, onAbort } of listening) source.removeEventListener('abort', onAbort);
   };
-  return { signal: controller.signal, dispose };
+  return {
+    signal: controller.signal,
+    abort(reason) {
+      dispose();
+      controller.abort(reason);
+    },
+    dispose,
+  };
 }

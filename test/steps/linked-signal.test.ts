@@ -54,4 +54,22 @@ describe('linkedSignal', () => {
     source.abort();
     expect(linked.signal.aborted).toBe(false);
   });
+
+  it('aborts itself when told, with that reason, and lets go of its sources', () => {
+    const shutdown = new AbortController();
+    const linked = linkedSignal(shutdown.signal);
+    linked.abort(new Error('run deadline of 30s passed'));
+    expect(linked.signal.aborted).toBe(true);
+    expect((linked.signal.reason as Error).message).toBe('run deadline of 30s passed');
+    expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
+    shutdown.abort(new Error('shutdown'));
+    expect((linked.signal.reason as Error).message).toBe('run deadline of 30s passed');
+  });
+
+  it('is a plain abortable signal without sources', () => {
+    const linked = linkedSignal(undefined);
+    expect(linked.signal.aborted).toBe(false);
+    linked.abort('timeout');
+    expect(linked.signal.reason).toBe('timeout');
+  });
 });

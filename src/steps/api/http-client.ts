@@ -65,14 +65,17 @@ export async function closeHttpClient(): Promise<void> {
 export async function exchange(req: HttpExchangeRequest): Promise<HttpExchange> {
   const started = performance.now();
   const elapsed = () => performance.now() - started;
+  // A caller's signal may live long (a shutdown signal): linked for this exchange only.
+  const linked = linkedSignal(req.signal);
+  const signal = linked.signal;
   // A timer of our own rather than AbortSignal.timeout, which cost more than the rest of
   // the exchange's bookkeeping together; cleared as soon as the exchange is over.
-  const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), Math.max(1, Math.ceil(req.timeoutMs)));
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    linked.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+  }, Math.max(1, Math.ceil(req.timeoutMs)));
   timer.unref();
-  // A caller's signal may live long (a shutdown signal): linked for this exchange only.
-  const linked = req.signal ? linkedSignal(req.signal, timeout.signal) : undefined;
-  const signal = linked?.signal ?? timeout.signal;
   let status: number | undefined;
   let headers: Record<string, string> | undefined;
   try {
@@ -95,11 +98,11 @@ export async function exchange(req: HttpExchangeRequest): Promise<HttpExchange> 
     const body = await readBoundedBody(response.body, headers, req.maxBodyBytes, signal);
     return { ok: true, response: { status, headers, body, durationMs: elapsed() } };
   } catch (error) {
-    const failure = describeFailure(error, req, timeout.signal.aborted, elapsed());
+    const failure = describeFailure(error, req, timedOut, elapsed());
     return { ok: false, failure: { ...failure, ...(status !== undefined ? { status, headers } : {}) } };
   } finally {
     clearTimeout(timer);
-    linked?.dispose();
+    linked.dispose();
   }
 }
 
