@@ -4,7 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { gunzipSync } from 'node:zlib';
 import { Agent, request, type Dispatcher } from 'undici';
 import { BUILT_IN_DEFAULTS } from '../../src/config/project.ts';
-import { defineProbe, measure, nonEmpty, range, unique } from '../../src/index.ts';
+import { defineProbe } from '../../src/index.ts';
+import { recommendationsStep } from '../fixtures/recommendations-step.ts';
 import { createLogger } from '../../src/logging/logger.ts';
 import type { RunResult } from '../../src/model/results.ts';
 import type { PlannedRun } from '../../src/runner/plan.ts';
@@ -49,26 +50,8 @@ interface Batch {
   cpuMs: number;
 }
 
-/** The probe a user would write for the incident's endpoint, trimmed to the three rules the issue names. */
-export const recommendationsProbe = defineProbe({
-  name: 'bench-recommendations',
-  steps: [
-    {
-      name: 'get recommendations',
-      api: { method: 'GET', path: PATH },
-      expect: {
-        status: 200,
-        schema: 'recommendations.schema.json',
-        rules: [
-          nonEmpty('$.items', { name: 'recommendations are never empty' }),
-          unique('$.items', { by: 'id' }, { name: 'no duplicate products' }),
-          range('$.items[*].price', { above: 0 }, { name: 'prices are positive' }),
-        ],
-      },
-      measures: { recommendations: measure.count('$.items') },
-    },
-  ],
-});
+/** The incident's endpoint, as a user would probe it. */
+const recommendationsProbe = defineProbe({ name: 'bench-recommendations', steps: [recommendationsStep] });
 
 export const apiProbeScenario: Scenario = {
   id: 1,

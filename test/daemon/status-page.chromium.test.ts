@@ -3,18 +3,17 @@
 // text, nothing loaded from elsewhere, and a refresh on its own.
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDaemon, type RunningDaemon } from '../../src/daemon/daemon.ts';
 import { startShop, type RunningShop } from '../../src/demo/shop.ts';
 import { closeHttpClient } from '../../src/steps/api/http-client.ts';
 import type { Fixture } from '../config/fixture.ts';
+import { launchChromium } from '../demo/browser.ts';
 import { BUYER_ENV } from '../support/demo-shop.ts';
 import { memoryLogger } from '../scheduler/fake-ticks.ts';
 import { daemonProject, recommendationsProbe, SEARCH_PROBE } from './daemon-project.ts';
 import { until } from './spawn-daemon.ts';
-
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** Its failure message carries markup, as a payload excerpt may. */
 const HOSTILE_PROBE = `import { custom, defineProbe } from 'payloadwatch';
@@ -48,7 +47,7 @@ beforeAll(async () => {
     'probes/catalogue.probe.ts': HOSTILE_PROBE,
   });
   daemon = await startDaemon({ cwd: fixture.dir, port: 0, logger: memoryLogger().logger, env: {}, resources: [{ name: 'http client', close: closeHttpClient }] });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

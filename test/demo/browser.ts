@@ -1,22 +1,13 @@
-// Real Chromium for the demo shop's page tests: Debian's browser, never a download, with the
-// flags a closed network needs.
+// Real Chromium for the page tests that drive a browser of their own: the one payloadwatch
+// would use (Debian's, never a download), launched with payloadwatch's own options.
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SESSION_COOKIE } from '../../src/demo/auth.ts';
-
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { resolveChromium } from '../../src/steps/page/browser-executable.ts';
+import { launchOptions } from '../../src/steps/page/browser-pool.ts';
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.launch(launchOptions(resolveChromium().path));
 }
 
 /** A fresh context, signed in as the visitor the token belongs to when one is given. */

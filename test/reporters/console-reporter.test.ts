@@ -2,6 +2,7 @@ import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CheckResult, Report, RunResult } from '../../src/model/results.ts';
 import { ConsoleReporter } from '../../src/reporters/console-reporter.ts';
+import { EMPTY_RECS } from './known-report.ts';
 
 const ANSI = /\u001b\[/;
 
@@ -34,16 +35,6 @@ function result(over: Partial<RunResult>): RunResult {
 }
 
 const statusPass: CheckResult = { name: 'status', kind: 'status', outcome: 'pass', step: 'get recommendations', message: '' };
-const emptyRecs: CheckResult = {
-  name: 'recommendations are never empty',
-  kind: 'rule',
-  outcome: 'fail',
-  step: 'get recommendations',
-  message: 'expected a non-empty array at $.items, got []',
-  path: '$.items',
-  expected: 'non-empty',
-  actual: '[]',
-};
 const staleWarning: CheckResult = {
   name: 'catalogue data is fresh',
   kind: 'rule',
@@ -64,7 +55,7 @@ const passing = result({ checks: [statusPass], measures: { recommendations: 8 } 
 const failing = result({
   outcome: 'fail',
   durationMs: 1234,
-  checks: [statusPass, emptyRecs, staleWarning, { ...statusPass, name: 'content-type', outcome: 'skip', message: 'skipped' }],
+  checks: [statusPass, EMPTY_RECS, staleWarning, { ...statusPass, name: 'content-type', outcome: 'skip', message: 'skipped' }],
   measures: { recommendations: 0, latencyMs: 12 },
 });
 const errored = result({ probe: 'product', persona: 'anonymous', target: 'staging', outcome: 'error', durationMs: 5012, attempts: 2, checks: [refused] });
@@ -159,7 +150,7 @@ describe('ConsoleReporter on a plain stream', () => {
   });
 
   it('quotes a check name holding a double quote with single quotes', () => {
-    const odd = result({ outcome: 'fail', checks: [{ ...emptyRecs, name: 'says "hi"', path: undefined, expected: undefined, actual: undefined }] });
+    const odd = result({ outcome: 'fail', checks: [{ ...EMPTY_RECS, name: 'says "hi"', path: undefined, expected: undefined, actual: undefined }] });
     expect(render((r) => r.onRunEnd(odd))).toBe(
       [
         '✘ recommendations · new-user · production  42ms',

@@ -29,7 +29,8 @@ export const SEARCH_EXCERPT = `{
   "total": 2
 }`;
 
-const empty: CheckResult = {
+/** The incident's failing check: recommendations answered empty. */
+export const EMPTY_RECS: CheckResult = {
   name: 'recommendations are never empty',
   kind: 'rule',
   outcome: 'fail',
@@ -62,7 +63,7 @@ export const FAILED_RUN: RunResult = {
   durationMs: 120,
   attempts: 1,
   steps: [{ name: 'get recommendations', outcome: 'fail', durationMs: 118, method: 'GET', serverAddress: 'staging.example.com', status: 200, excerpt: RECS_EXCERPT }],
-  checks: [{ name: 'status', kind: 'status', outcome: 'pass', step: 'get recommendations', message: '' }, empty, stale],
+  checks: [{ name: 'status', kind: 'status', outcome: 'pass', step: 'get recommendations', message: '' }, EMPTY_RECS, stale],
   measures: { recommendations: 0 },
   artifacts: [],
 };

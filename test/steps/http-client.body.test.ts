@@ -1,8 +1,9 @@
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShop, type RunningShop } from '../../src/demo/shop.ts';
-import { closeHttpClient, exchange, type HttpExchange, type HttpExchangeRequest } from '../../src/steps/api/http-client.ts';
+import { closeHttpClient, type HttpExchange, type HttpExchangeRequest } from '../../src/steps/api/http-client.ts';
 import { startTestServer, type TestServer } from '../support/http-server.ts';
+import { failureOf, get as getWithDefaults, responseOf } from './exchange-results.ts';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -10,18 +11,9 @@ const PAYLOAD = '{"items":[{"id":"p-1","price":9.5}],"total":1}';
 /** 8 MiB of zeros: about 8 KiB on the wire. */
 const BOMB = gzipSync(Buffer.alloc(8 * MiB));
 
+/** The body tests' limit is small: 4 KiB, so that limits are reached with small bodies. */
 function get(url: string, overrides: Partial<HttpExchangeRequest> = {}): Promise<HttpExchange> {
-  return exchange({ method: 'GET', url, headers: {}, timeoutMs: 5_000, maxBodyBytes: 4096, maxRedirects: 5, ...overrides });
-}
-
-function failureOf(result: HttpExchange) {
-  if (result.ok) throw new Error(`expected a failed exchange, got status ${result.response.status}`);
-  return result.failure;
-}
-
-function responseOf(result: HttpExchange) {
-  if (!result.ok) throw new Error(`expected a response, got ${result.failure.kind}: ${result.failure.message}`);
-  return result.response;
+  return getWithDefaults(url, { maxBodyBytes: 4096, ...overrides });
 }
 
 let server: TestServer;

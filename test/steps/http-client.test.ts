@@ -1,20 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeHttpClient, exchange, type HttpExchange, type HttpExchangeRequest } from '../../src/steps/api/http-client.ts';
+import { closeHttpClient, exchange } from '../../src/steps/api/http-client.ts';
 import { echoHandler, refusingUrl, startRawServer, startTestServer, type TestServer } from '../support/http-server.ts';
-
-function get(url: string, overrides: Partial<HttpExchangeRequest> = {}): Promise<HttpExchange> {
-  return exchange({ method: 'GET', url, headers: {}, timeoutMs: 5_000, maxBodyBytes: 1024 * 1024, maxRedirects: 5, ...overrides });
-}
-
-function failureOf(result: HttpExchange) {
-  if (result.ok) throw new Error(`expected a failed exchange, got status ${result.response.status}`);
-  return result.failure;
-}
-
-function responseOf(result: HttpExchange) {
-  if (!result.ok) throw new Error(`expected a response, got ${result.failure.kind}: ${result.failure.message}`);
-  return result.response;
-}
+import { failureOf, get, responseOf } from './exchange-results.ts';
 
 afterAll(async () => {
   await closeHttpClient();
